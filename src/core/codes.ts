@@ -1,0 +1,101 @@
+/**
+ * The closed list of issue codes. Each code has a default severity and an English
+ * message template; `{name}` placeholders are filled from the issue's `data`.
+ *
+ * Sections are grouped by domain; add codes to the section of the unit that emits them.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+interface CodeSpec {
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+const CATALOG = {
+  // --- file parsing -------------------------------------------------------------
+  'file.empty': { severity: 'error', message: 'The file is empty.' },
+  'file.no_data_rows': { severity: 'warning', message: 'The file has a header row but no data rows.' },
+  'file.encoding_guessed': { severity: 'info', message: 'Decoded as {encoding} ({reason}).' },
+  'file.decoding_replaced': { severity: 'warning', message: '{count} byte sequences could not be decoded and were replaced.' },
+  'file.binary': { severity: 'error', message: 'The file looks binary, not a CSV/TSV or spreadsheet.' },
+  'file.unsupported_format': { severity: 'error', message: 'Unsupported file format: {format}.' },
+  'file.xlsx_unreadable': { severity: 'error', message: 'The spreadsheet could not be read: {reason}.' },
+  'file.sheet_not_found': { severity: 'error', message: 'Sheet "{sheet}" not found; sheets are: {sheets}.' },
+  'file.header_blank': { severity: 'warning', message: 'Column {column} has no header; named "{name}".' },
+  'file.header_duplicate': { severity: 'warning', message: 'Header "{header}" appears more than once; column {column} renamed "{name}".' },
+  'file.header_reserved': { severity: 'warning', message: 'Header "{header}" is a reserved object key; renamed "{name}".' },
+  'file.row_too_long': { severity: 'warning', message: 'Row has {count} cells, more than the {expected} headers; extra cells kept as {names}.' },
+  'file.row_too_short': { severity: 'info', message: 'Row has {count} cells, fewer than the {expected} headers; missing cells are empty.' },
+  'file.quote_unterminated': { severity: 'warning', message: 'A quoted field is not closed; the rest of the file was read into it.' },
+  'file.quote_malformed': { severity: 'warning', message: 'Malformed quotes in this row: {reason}.' },
+  'file.blank_rows_skipped': { severity: 'info', message: '{count} blank rows skipped.' },
+  'file.preamble_skipped': { severity: 'info', message: '{count} lines before the header row skipped.' },
+  // --- header mapping -----------------------------------------------------------
+  'header.unmapped': { severity: 'info', message: 'Column "{header}" is not a known field; carried through in extra.' },
+  'header.detected_by_values': { severity: 'info', message: 'Column "{header}" mapped to {field} from its values ({share} match).' },
+  'header.conflict': { severity: 'warning', message: 'Columns {headers} all map to {field}; "{winner}" used, the others kept in extra.' },
+  'header.pinned_missing': { severity: 'warning', message: 'The pack pins column "{header}" to {field}, but the file has no such column.' },
+  // --- generic cell steps -------------------------------------------------------
+  'cell.placeholder': { severity: 'info', message: 'Placeholder value "{value}" treated as empty.' },
+  'cell.whitespace': { severity: 'info', message: 'Whitespace cleaned.' },
+  'cell.control_chars': { severity: 'warning', message: 'Control characters removed.' },
+  'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
+  // --- pipeline -----------------------------------------------------------------
+  'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
+  'row.empty': { severity: 'warning', message: 'Row has no values.' },
+} as const satisfies Record<string, CodeSpec>;
+
+/** Every issue code leadtidy can emit. */
+export type IssueCode = keyof typeof CATALOG;
+
+/** A typed finding about a value, a cell, a row or a file. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** Canonical field (or header) the issue is about. */
+  readonly field?: string;
+  /** 1-based data row number in the source file (the header row is row 0). */
+  readonly row?: number;
+  /** Values the message was rendered from (candidates, original value, …). */
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+function render(template: string, data: Readonly<Record<string, unknown>> | undefined): string {
+  if (!data) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(data, name)) return whole;
+    const v = data[name];
+    return Array.isArray(v) ? v.join(', ') : String(v);
+  });
+}
+
+/** Builds an issue with the catalog's severity and rendered message. */
+export function issue(
+  code: IssueCode,
+  data?: Readonly<Record<string, unknown>>,
+  extra?: { readonly field?: string; readonly row?: number; readonly severity?: Severity },
+): Issue {
+  const spec: CodeSpec = CATALOG[code];
+  const out: { -readonly [K in keyof Issue]: Issue[K] } = {
+    code,
+    severity: extra?.severity ?? spec.severity,
+    message: render(spec.message, data),
+  };
+  if (extra?.field !== undefined) out.field = extra.field;
+  if (extra?.row !== undefined) out.row = extra.row;
+  if (data !== undefined) out.data = data;
+  return out;
+}
+
+/** The catalog, for documentation and for rendering messages in another language. */
+export function issueCatalog(): Readonly<Record<IssueCode, CodeSpec>> {
+  return CATALOG;
+}
+
+/** Whether a string is a known issue code. */
+export function isIssueCode(code: string): code is IssueCode {
+  return Object.prototype.hasOwnProperty.call(CATALOG, code);
+}

@@ -1,0 +1,71 @@
+/**
+ * Canonical lead fields (camelCase). Clean records carry these, plus `sourceRow`,
+ * `extra` (every unmapped input column, untouched) and `campaigns`.
+ */
+export const CANONICAL_FIELDS = [
+  'id',
+  'salutation',
+  'fullName',
+  'firstName',
+  'middleName',
+  'lastName',
+  'suffix',
+  'credentials',
+  'email',
+  'phone',
+  'mobilePhone',
+  'company',
+  'website',
+  'title',
+  'jobLevel',
+  'jobFunction',
+  'jobSubFunction',
+  'department',
+  'street',
+  'street2',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'industry',
+  'employees',
+  'revenue',
+  'leadSource',
+  'campaign',
+  'memberStatus',
+  'optIn',
+  'createdAt',
+  'updatedAt',
+  'notes',
+] as const;
+
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+const CANONICAL_SET: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
+
+/** Whether `name` is a canonical field. */
+export function isCanonicalField(name: string): name is CanonicalField {
+  return CANONICAL_SET.has(name);
+}
+
+/** A campaign membership carried by a record (unioned when duplicates merge). */
+export interface CampaignMembership {
+  readonly campaign: string;
+  readonly status: string | null;
+  readonly sourceRow: number;
+}
+
+/** A clean lead record: canonical fields, plus provenance and carried-through columns. */
+export type LeadRecord = {
+  [K in CanonicalField]?: string | null;
+} & {
+  /** 1-based data row in the source file. */
+  sourceRow: number;
+  /** Unmapped input columns, untouched, keyed by their (unique) header. */
+  extra: Record<string, string>;
+  /** Campaign memberships. */
+  campaigns: CampaignMembership[];
+};
+
+/** A raw input row: header → cell text. */
+export type RawRow = Readonly<Record<string, string | number | boolean | null | undefined>>;
