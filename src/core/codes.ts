@@ -25,7 +25,7 @@ const CATALOG = {
   'file.header_duplicate': { severity: 'warning', message: 'Header "{header}" appears more than once; column {column} renamed "{name}".' },
   'file.header_reserved': { severity: 'warning', message: 'Header "{header}" is a reserved object key; renamed "{name}".' },
   'file.row_too_long': { severity: 'warning', message: 'Row has {count} cells, more than the {expected} headers; extra cells kept as {names}.' },
-  'file.row_too_short': { severity: 'info', message: 'Row has {count} cells, fewer than the {expected} headers; missing cells are empty.' },
+  'file.row_too_short': { severity: 'info', message: '{count} rows have fewer cells than the {expected} headers (first at row {first}); missing cells are empty.' },
   'file.quote_unterminated': { severity: 'warning', message: 'A quoted field is not closed; the rest of the file was read into it.' },
   'file.quote_malformed': { severity: 'warning', message: 'Malformed quotes in this row: {reason}.' },
   'file.blank_rows_skipped': { severity: 'info', message: '{count} blank rows skipped.' },
@@ -43,6 +43,7 @@ const CATALOG = {
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
+  'step.failed': { severity: 'error', message: 'Step {step} failed on this value and left it unchanged: {reason}.' },
 } as const satisfies Record<string, CodeSpec>;
 
 /** Every issue code leadtidy can emit. */
@@ -55,7 +56,7 @@ export interface Issue {
   readonly message: string;
   /** Canonical field (or header) the issue is about. */
   readonly field?: string;
-  /** 1-based data row number in the source file (the header row is row 0). */
+  /** Row number as a spreadsheet shows it (1-based; the header row counts). */
   readonly row?: number;
   /** Values the message was rendered from (candidates, original value, …). */
   readonly data?: Readonly<Record<string, unknown>>;

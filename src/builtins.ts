@@ -1,0 +1,28 @@
+/** The built-in dictionaries, steps and packs that the root entry binds. */
+import headerAliases from '../dictionaries/header-aliases.json' with { type: 'json' };
+import defaultPack from '../rules/default.json' with { type: 'json' };
+import type { CleanseEnvironment } from './engine/cleanse.js';
+import type { HeaderDictionary } from './engine/headers.js';
+import type { StepRegistry } from './engine/step.js';
+import { basicSteps } from './engine/steps/basic.js';
+
+/** Every built-in record step, by the name packs use. */
+export const builtInSteps: StepRegistry = {
+  ...basicSteps,
+};
+
+/** The header alias dictionary (`dictionaries/header-aliases.json`). */
+export const builtInHeaderDictionary: HeaderDictionary = headerAliases;
+
+/** Built-in packs by id, for `extends`. */
+export const builtInPacks: Readonly<Record<string, unknown>> = {
+  default: defaultPack,
+};
+
+/** The environment `cleanse` runs in: built-in steps, dictionaries and packs. */
+export const builtInEnvironment: CleanseEnvironment = {
+  steps: builtInSteps,
+  library: builtInPacks,
+  headerDictionary: builtInHeaderDictionary,
+  defaultPack,
+};

@@ -1,0 +1,298 @@
+/**
+ * `cleanse`: rows → clean records, rejects, a per-cell change log, issues and a report.
+ * Record steps only (map, normalize); set steps plug in after them. Pure.
+ */
+import { issue, type Issue, type IssueCode } from '../core/codes.js';
+import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.js';
+import { LeadtidyError } from '../core/errors.js';
+import { isReservedKey } from '../core/text.js';
+import type { ParsedLeadFile } from '../io/parse.js';
+import { mapHeaders, type HeaderMapping } from './headers.js';
+import { compilePack, type CompileContext, type CompiledPack } from './pack.js';
+import type { CellValue, StepContext } from './step.js';
+
+/** One changed cell: enough to undo it. */
+export interface Change {
+  /** Spreadsheet row number (the record's `sourceRow`). */
+  readonly row: number;
+  readonly field: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  /** `<pack id>:normalize.<field>[<i>]:<step>` */
+  readonly rule: string;
+}
+
+export interface RejectReason {
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly value?: string | null;
+}
+
+/** A row that must not be loaded, with why, and every original value. */
+export interface RejectedRow {
+  readonly sourceRow: number;
+  readonly reasons: readonly RejectReason[];
+  /** The input row exactly as read. */
+  readonly original: Readonly<Record<string, string>>;
+  /** The record as far as it was cleaned (for review). */
+  readonly record: LeadRecord;
+}
+
+export interface FieldFill {
+  readonly before: number;
+  readonly after: number;
+}
+
+export interface CleanseReport {
+  readonly pack: { readonly id: string; readonly version: string; readonly hash: string };
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly rejected: number;
+  readonly merged: number;
+  readonly rejectReasons: Readonly<Record<string, number>>;
+  readonly mapping: readonly HeaderMapping[];
+  /** Per field: share of rows with a value, before (as mapped) and after cleansing. */
+  readonly fillRate: Readonly<Record<string, FieldFill>>;
+  readonly changesByRule: Readonly<Record<string, number>>;
+  readonly issuesByCode: Readonly<Record<string, number>>;
+}
+
+export interface CleanseResult {
+  readonly records: LeadRecord[];
+  readonly rejected: RejectedRow[];
+  readonly changes: Change[];
+  /** Filled by deduplication (set step). */
+  readonly clusters: unknown[];
+  /** Filled by account matching (set step). */
+  readonly accountMatches: unknown[];
+  /** File, header and cell issues; cell issues carry `row` and `field`. */
+  readonly issues: Issue[];
+  readonly report: CleanseReport;
+  readonly mapping: readonly HeaderMapping[];
+}
+
+export interface CleanseOptions {
+  /** A rule pack (JSON object) or a compiled pack; the built-in default pack when absent. */
+  readonly pack?: unknown;
+  /** Spreadsheet row number of each row (default: `index + 2`, i.e. a header on row 1). */
+  readonly rowNumbers?: readonly number[];
+  /** Header order (default: keys in order of first appearance). */
+  readonly headers?: readonly string[];
+  /** Existing CRM records (used by deduplication). */
+  readonly existing?: readonly unknown[];
+  /** Accounts (used by account matching). */
+  readonly accounts?: readonly unknown[];
+}
+
+export interface CleanseEnvironment extends CompileContext {
+  /** The pack used when the caller gives none. */
+  readonly defaultPack: unknown;
+}
+
+function isCompiled(p: unknown): p is CompiledPack {
+  return typeof p === 'object' && p !== null && 'plan' in p && 'headerIndex' in p && 'hash' in p;
+}
+
+function isParsedFile(x: unknown): x is ParsedLeadFile {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && 'rows' in x && 'headers' in x && 'meta' in x;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  return String(v);
+}
+
+function collectHeaders(rows: readonly RawRow[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const row of rows) {
+    for (const k of Object.keys(row)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(k);
+      }
+    }
+  }
+  return out;
+}
+
+function bump(map: Record<string, number>, key: string, by = 1): void {
+  map[key] = (Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : 0) + by;
+}
+
+/** Compiles a pack against an environment (memoize the result to reuse it across files). */
+export function compileForEnvironment(pack: unknown, env: CleanseEnvironment): CompiledPack {
+  if (pack === undefined) return compilePack(env.defaultPack, env);
+  if (isCompiled(pack)) return pack;
+  return compilePack(pack, env);
+}
+
+/**
+ * Cleanses rows with a pack.
+ *
+ * Row conservation: every input row ends in `records` or `rejected` (and later, merged
+ * into a survivor); `sourceRow` links each back. Every changed cell is in `changes`.
+ */
+export function cleanseWith(
+  env: CleanseEnvironment,
+  input: readonly RawRow[] | ParsedLeadFile,
+  options: CleanseOptions = {},
+): CleanseResult {
+  if (!isParsedFile(input) && !Array.isArray(input)) {
+    throw new LeadtidyError('input', 'cleanse() expects an array of row objects or the result of parseLeadFile()');
+  }
+  const pack = compileForEnvironment(options.pack, env);
+  const parsed = isParsedFile(input) ? input : null;
+  const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
+  const headers = options.headers ?? parsed?.headers ?? collectHeaders(rows);
+  const rowNumbers = options.rowNumbers ?? parsed?.meta.rowNumbers;
+  const issues: Issue[] = parsed ? [...parsed.issues] : [];
+
+  const mapped = mapHeaders(headers, rows, pack.headerIndex, pack.headers);
+  issues.push(...mapped.issues);
+  const fieldHeaders: [string, string][] = [...mapped.fieldToHeader.entries()];
+  // Unmapped columns ride in `extra`; a reserved key (`__proto__`) is renamed so it cannot touch a prototype.
+  const extraHeaders = mapped.mappings
+    .filter((m) => m.field === null)
+    .map((m) => ({ header: m.header, name: isReservedKey(m.header) ? `${m.header} (column ${m.column})` : m.header }));
+  const plan = pack.plan;
+  const ruleIds = plan.map((fp) => fp.steps.map((s, i) => `${pack.id}:normalize.${fp.field}[${i}]:${s.name}`));
+
+  const records: LeadRecord[] = [];
+  const rejected: RejectedRow[] = [];
+  const changes: Change[] = [];
+  const changesByRule: Record<string, number> = {};
+  const fillBefore: Record<string, number> = {};
+  const fillAfter: Record<string, number> = {};
+  const rejectReasons: Record<string, number> = {};
+
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const sourceRow = rowNumbers?.[r] ?? r + 2;
+    const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
+    const rec = record as unknown as Record<string, unknown>;
+    let any = false;
+    for (const [field, header] of fieldHeaders) {
+      const raw = cellText(ownValue(row, header));
+      const v = raw === '' ? null : raw;
+      rec[field] = v;
+      if (v !== null && v.trim() !== '') {
+        any = true;
+        bump(fillBefore, field);
+      }
+    }
+    const extra: Record<string, string> = {};
+    for (const h of extraHeaders) {
+      const raw = cellText(ownValue(row, h.header));
+      extra[h.name] = raw;
+      if (raw.trim() !== '') any = true;
+    }
+    record.extra = extra;
+    const rowIssues: Issue[] = [];
+
+    for (let p = 0; p < plan.length; p++) {
+      const fp = plan[p]!;
+      const field = fp.field;
+      for (let s = 0; s < fp.steps.length; s++) {
+        const ps = fp.steps[s]!;
+        const before = (rec[field] as CellValue | undefined) ?? null;
+        const ctx: StepContext = { record, field, issues: rowIssues };
+        let out;
+        try {
+          out = ps.step.run(before, ps.options, ctx);
+        } catch (e) {
+          rowIssues.push(issue('step.failed', { step: ps.name, reason: e instanceof Error ? e.message : String(e) }, { field, row: sourceRow }));
+          continue;
+        }
+        const rule = ruleIds[p]![s]!;
+        if (out.value !== undefined && out.value !== before) {
+          changes.push({ row: sourceRow, field, before, after: out.value, rule });
+          bump(changesByRule, rule);
+          rec[field] = out.value;
+        }
+        if (out.set) {
+          for (const [f, after] of Object.entries(out.set)) {
+            if (f === 'sourceRow' || f === 'extra' || f === 'campaigns') continue;
+            const prev = (rec[f] as CellValue | undefined) ?? null;
+            if (after !== prev) {
+              changes.push({ row: sourceRow, field: f, before: prev, after, rule });
+              bump(changesByRule, rule);
+              rec[f] = after;
+            }
+          }
+        }
+        if (out.issues) {
+          for (const i of out.issues) {
+            rowIssues.push(i.row === undefined || i.field === undefined ? { ...i, row: i.row ?? sourceRow, field: i.field ?? field } : i);
+          }
+        }
+      }
+    }
+
+    if (record.campaign) {
+      record.campaigns = [{ campaign: record.campaign, status: record.memberStatus ?? null, sourceRow }];
+    }
+    issues.push(...rowIssues);
+
+    if (!any) {
+      const reason: RejectReason = { code: 'empty_row', message: 'The row has no values.' };
+      rejected.push({ sourceRow, reasons: [reason], original: originalOf(row, headers), record });
+      bump(rejectReasons, reason.code);
+      issues.push(issue('row.empty', undefined, { row: sourceRow }));
+      continue;
+    }
+    for (const f of CANONICAL_FIELDS) {
+      const v = rec[f];
+      if (typeof v === 'string' && v !== '') bump(fillAfter, f);
+    }
+    records.push(record);
+  }
+
+  const issuesByCode: Record<string, number> = {};
+  for (const i of issues) bump(issuesByCode, i.code);
+  const fillRate: Record<string, FieldFill> = {};
+  const n = rows.length || 1;
+  for (const f of CANONICAL_FIELDS) {
+    const b = fillBefore[f] ?? 0;
+    const a = fillAfter[f] ?? 0;
+    if (b > 0 || a > 0) fillRate[f] = { before: round(b / n), after: round(a / n) };
+  }
+  const report: CleanseReport = {
+    pack: { id: pack.id, version: pack.version, hash: pack.hash },
+    rowsIn: rows.length,
+    rowsOut: records.length,
+    rejected: rejected.length,
+    merged: 0,
+    rejectReasons,
+    mapping: mapped.mappings,
+    fillRate,
+    changesByRule,
+    issuesByCode,
+  };
+  return { records, rejected, changes, clusters: [], accountMatches: [], issues, report, mapping: mapped.mappings };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function originalOf(row: RawRow, headers: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers) {
+    const v = cellText(ownValue(row, h));
+    if (isReservedKey(h)) Object.defineProperty(out, h, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[h] = v;
+  }
+  return out;
+}
+
+function ownValue(row: RawRow, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined;
+}
+
+/** Issue codes emitted by the engine itself (for docs). */
+export const ENGINE_CODES: readonly IssueCode[] = ['row.empty', 'step.failed'];

@@ -1,0 +1,141 @@
+/**
+ * Generic record steps every pack can use on any field: `clean` (whitespace, control
+ * characters, placeholder values), `map` (a value crosswalk written in the pack),
+ * `boolean` (yes/no/ja/oui… → "true"/"false") and `maxLength`.
+ */
+import * as z from 'zod';
+import placeholders from '../../../dictionaries/placeholders.json' with { type: 'json' };
+import { issue, type Issue } from '../../core/codes.js';
+import { cleanWhitespace, foldKey, hasControl, stripControl } from '../../core/text.js';
+import { defineStep } from '../step.js';
+
+let placeholderSet: ReadonlySet<string> | null = null;
+function isPlaceholder(v: string): boolean {
+  placeholderSet ??= new Set(placeholders.values.map((p) => p.toLowerCase()));
+  return placeholderSet.has(v.toLowerCase());
+}
+
+const MULTI_WS = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** Cleans one cell: control characters, whitespace, placeholders. Pure; exported for tests. */
+export function cleanCell(
+  value: string,
+  options: { multiline: boolean; placeholders: boolean; extraPlaceholders: readonly string[] },
+): { value: string | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  let v = value;
+  if (hasControl(v)) {
+    v = stripControl(v);
+    issues.push(issue('cell.control_chars'));
+  }
+  const cleaned = options.multiline
+    ? v
+        .split(/\r\n|\r|\n/)
+        .map((line) => line.replace(MULTI_WS, ' ').trim())
+        .join('\n')
+        .trim()
+    : cleanWhitespace(v);
+  if (cleaned === '') return { value: null, issues };
+  if (options.placeholders) {
+    const lower = cleaned.toLowerCase();
+    if (isPlaceholder(lower) || options.extraPlaceholders.some((p) => p.toLowerCase() === lower)) {
+      issues.push(issue('cell.placeholder', { value: cleaned }));
+      return { value: null, issues };
+    }
+  }
+  return { value: cleaned, issues };
+}
+
+export const cleanStep = defineStep({
+  name: 'clean',
+  description: 'Trim, collapse whitespace, drop control characters, and turn placeholders ("n/a", "-", "#N/A") into empty.',
+  options: z
+    .object({
+      multiline: z.boolean().default(false),
+      placeholders: z.boolean().default(true),
+      extraPlaceholders: z.array(z.string()).default([]),
+    })
+    .strict(),
+  run(value, options) {
+    if (value === null) return {};
+    const r = cleanCell(value, options);
+    return { value: r.value, issues: r.issues };
+  },
+});
+
+// Tables compiled once per (immutable, validated) options object.
+const mapTables = new WeakMap<object, Map<string, string | null>>();
+const booleanTables = new WeakMap<object, { yes: ReadonlySet<string>; no: ReadonlySet<string> }>();
+
+export const mapStep = defineStep({
+  name: 'map',
+  description: 'Replace values by a crosswalk written in the pack (matched case- and punctuation-insensitively).',
+  options: z
+    .object({
+      values: z.record(z.string(), z.string().nullable()),
+      exact: z.boolean().default(false),
+      /** What to do with a value not in the table: keep it, or empty it. */
+      otherwise: z.enum(['keep', 'empty']).default('keep'),
+    })
+    .strict(),
+  run(value, options) {
+    if (value === null) return {};
+    let table = mapTables.get(options);
+    if (!table) {
+      table = new Map<string, string | null>();
+      for (const [k, v] of Object.entries(options.values)) table.set(options.exact ? k : foldKey(k), v);
+      mapTables.set(options, table);
+    }
+    const key = options.exact ? value : foldKey(value);
+    if (table.has(key)) return { value: table.get(key)! };
+    return options.otherwise === 'empty' ? { value: null } : {};
+  },
+});
+
+const TRUE_WORDS = ['yes', 'y', 'true', 't', '1', 'x', 'ja', 'j', 'oui', 'o', 'si', 'sí', 's', 'sim', 'opt in', 'opted in', 'optin', 'subscribed', 'agree', 'agreed', 'accepted', 'checked', 'granted', 'wahr', 'vrai', 'verdadero', 'vero', 'waar'];
+const FALSE_WORDS = ['no', 'n', 'false', 'f', '0', 'nein', 'non', 'nee', 'nao', 'não', 'opt out', 'opted out', 'optout', 'unsubscribed', 'declined', 'unchecked', 'denied', 'falsch', 'faux', 'falso'];
+
+export const booleanStep = defineStep({
+  name: 'boolean',
+  description: 'Yes/No in many languages ("Ja", "Oui", "X", "1", "opted in") → "true"/"false"; anything else stays and is flagged.',
+  options: z
+    .object({
+      trueWords: z.array(z.string()).default([]),
+      falseWords: z.array(z.string()).default([]),
+    })
+    .strict(),
+  run(value, options) {
+    if (value === null) return {};
+    let t = booleanTables.get(options);
+    if (!t) {
+      t = {
+        yes: new Set([...TRUE_WORDS, ...options.trueWords].map(foldKey)),
+        no: new Set([...FALSE_WORDS, ...options.falseWords].map(foldKey)),
+      };
+      booleanTables.set(options, t);
+    }
+    const k = foldKey(value);
+    if (t.yes.has(k)) return value === 'true' ? {} : { value: 'true' };
+    if (t.no.has(k)) return value === 'false' ? {} : { value: 'false' };
+    return {};
+  },
+});
+
+export const maxLengthStep = defineStep({
+  name: 'maxLength',
+  description: 'Flag (or truncate) values longer than a target field allows.',
+  options: z.object({ max: z.number().int().positive(), truncate: z.boolean().default(false) }).strict(),
+  run(value, options) {
+    if (value === null || value.length <= options.max) return {};
+    const issues = [issue('cell.too_long', { length: value.length, max: options.max })];
+    return options.truncate ? { value: value.slice(0, options.max), issues } : { issues };
+  },
+});
+
+/** The generic steps, by name. */
+export const basicSteps = {
+  clean: cleanStep,
+  map: mapStep,
+  boolean: booleanStep,
+  maxLength: maxLengthStep,
+};

@@ -1,0 +1,59 @@
+/**
+ * leadtidy — clean, deduplicate and account-match B2B lead files.
+ *
+ * The root entry: every unit with the built-in dictionaries, steps and packs bound.
+ * Pure: runs in Node, serverless runtimes and browsers. File I/O and the CLI live in
+ * `leadtidy/node`.
+ */
+import { builtInEnvironment } from './builtins.js';
+import { cleanseWith, compileForEnvironment, type CleanseOptions, type CleanseResult } from './engine/cleanse.js';
+import type { CompiledPack } from './engine/pack.js';
+import type { RawRow } from './core/fields.js';
+import type { ParsedLeadFile } from './io/parse.js';
+
+export { parseLeadFile } from './io/parse.js';
+export type { ParseOptions, ParseMeta, ParsedLeadFile, FileFormat, Delimiter, TextEncodingName } from './io/parse.js';
+export { toCsv, neutralizeFormula } from './io/csv-write.js';
+export { toXlsx } from './io/xlsx-write.js';
+export { cleanTable, rejectsTable, changesTable, type OutputTable } from './io/outputs.js';
+export { issue, issueCatalog, isIssueCode, type Issue, type IssueCode, type Severity } from './core/codes.js';
+export { LeadtidyError, type Problem } from './core/errors.js';
+export type { UnitResult } from './core/result.js';
+export { CANONICAL_FIELDS, isCanonicalField, type CanonicalField, type LeadRecord, type RawRow, type CampaignMembership } from './core/fields.js';
+export type { Change, RejectedRow, RejectReason, CleanseReport, CleanseResult, CleanseOptions, FieldFill } from './engine/cleanse.js';
+export type { HeaderMapping, MappingMethod } from './engine/headers.js';
+export type { CompiledPack } from './engine/pack.js';
+export { packHash } from './engine/pack.js';
+export { packJsonSchema, type RulePack } from './engine/pack-schema.js';
+export { builtInSteps, builtInPacks, builtInHeaderDictionary, builtInEnvironment } from './builtins.js';
+
+/**
+ * Cleanses lead rows with a rule pack (the built-in default pack by default): maps
+ * headers, runs every record step, and returns clean records, rejected rows with
+ * reasons, the per-cell change log, issues and a report.
+ *
+ * @example
+ * const { records } = cleanse([{ 'E-Mail': ' ann@acme.de ', Vorname: 'Ann' }]);
+ * //=> records[0].email === "ann@acme.de", records[0].firstName === "Ann"
+ */
+export function cleanse(rows: readonly RawRow[] | ParsedLeadFile, options: CleanseOptions = {}): CleanseResult {
+  return cleanseWith(builtInEnvironment, rows, options);
+}
+
+/**
+ * Validates a rule pack (resolving `extends` against the built-in packs) and returns it
+ * compiled, so it can be reused across files. Throws `LeadtidyError` listing every
+ * problem with its JSON path.
+ *
+ * @example
+ * const pack = loadPack({ id: 'acme', version: '1.0.0', extends: 'default' });
+ * pack.hash //=> "sha256:…"
+ */
+export function loadPack(pack: unknown, options: { source?: string; library?: Readonly<Record<string, unknown>> } = {}): CompiledPack {
+  const env = {
+    ...builtInEnvironment,
+    library: { ...builtInEnvironment.library, ...options.library },
+    ...(options.source !== undefined ? { source: options.source } : {}),
+  };
+  return compileForEnvironment(pack, env);
+}

@@ -1,0 +1,132 @@
+/**
+ * Byte → text decoding for lead files, with the detection Excel and event-platform
+ * exports need: BOMs, UTF-16 without BOM, strict UTF-8, and Windows-1252 as the
+ * fallback for legacy "ANSI" exports. Uses the platform's TextDecoder (Node, browsers,
+ * Deno and workers all ship these encodings).
+ */
+import { issue, type Issue } from '../core/codes.js';
+
+/** Encodings leadtidy detects and decodes. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** A sniffed container format for binary input. */
+export type BinaryFormat = 'xlsx' | 'xls' | 'zip' | 'binary';
+
+export interface DecodeResult {
+  readonly text: string;
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  readonly issues: readonly Issue[];
+}
+
+/** Recognises spreadsheet containers and other binaries from their magic bytes. */
+export function sniffBinary(bytes: Uint8Array): BinaryFormat | null {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05)) {
+    return 'xlsx'; // zip container (xlsx/ods); the reader decides
+  }
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 &&
+    bytes[4] === 0xa1 && bytes[5] === 0xb1 && bytes[6] === 0x1a && bytes[7] === 0xe1
+  ) {
+    return 'xls'; // OLE2 compound document (BIFF .xls)
+  }
+  return null;
+}
+
+function bomOf(bytes: Uint8Array): TextEncodingName | null {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 without BOM: ASCII text has a NUL in every other byte. */
+function sniffUtf16(bytes: Uint8Array): TextEncodingName | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** Share of NUL and non-text control bytes in the first 4 KB. */
+function controlShare(bytes: Uint8Array): number {
+  const n = Math.min(bytes.length, 4096);
+  if (n === 0) return 0;
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) bad++;
+  }
+  return bad / n;
+}
+
+function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal: boolean): string {
+  // ignoreBOM: true keeps the BOM in the output so that we strip it ourselves, once.
+  return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+}
+
+function stripBom(s: string): string {
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+function countReplacement(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i !== -1; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Decodes lead-file bytes to text.
+ *
+ * Order: a BOM decides; else UTF-16 by NUL pattern; else strict UTF-8; else Windows-1252.
+ * A forced `encoding` skips detection.
+ *
+ * @example
+ * decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41])).text //=> "A"
+ */
+export function decodeText(bytes: Uint8Array, options: { encoding?: TextEncodingName } = {}): DecodeResult {
+  const issues: Issue[] = [];
+  const bom = bomOf(bytes);
+  let encoding: TextEncodingName;
+  let text: string;
+  if (options.encoding) {
+    encoding = options.encoding;
+    text = stripBom(decodeWith(encoding, bytes, false));
+  } else if (bom) {
+    encoding = bom;
+    text = stripBom(decodeWith(encoding, bytes, false));
+  } else {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) {
+      encoding = utf16;
+      text = decodeWith(encoding, bytes, false);
+      issues.push(issue('file.encoding_guessed', { encoding, reason: 'UTF-16 byte pattern without BOM' }));
+    } else {
+      try {
+        text = decodeWith('utf-8', bytes, true);
+        encoding = 'utf-8';
+      } catch {
+        encoding = 'windows-1252';
+        text = decodeWith(encoding, bytes, false);
+        issues.push(issue('file.encoding_guessed', { encoding, reason: 'not valid UTF-8' }));
+      }
+    }
+  }
+  const replaced = countReplacement(text);
+  if (replaced > 0) issues.push(issue('file.decoding_replaced', { count: replaced }));
+  return { text, encoding, bom: bom !== null, issues };
+}
+
+/** Whether bytes look like a binary file that is not a known spreadsheet. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bomOf(bytes) === null && sniffUtf16(bytes) === null && controlShare(bytes) > 0.1;
+}
