@@ -83,6 +83,8 @@ export interface CleanseOptions {
   readonly existing?: readonly unknown[];
   /** Accounts (used by account matching). */
   readonly accounts?: readonly unknown[];
+  /** Called every 10,000 rows and at the end with (rows done, total). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface CleanseEnvironment extends CompileContext {
@@ -170,7 +172,9 @@ export function cleanseWith(
   const fillAfter: Record<string, number> = {};
   const rejectReasons: Record<string, number> = {};
 
+  const onProgress = options.onProgress;
   for (let r = 0; r < rows.length; r++) {
+    if (onProgress && r > 0 && r % 10_000 === 0) onProgress(r, rows.length);
     const row = rows[r]!;
     const sourceRow = rowNumbers?.[r] ?? r + 2;
     const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
@@ -238,6 +242,16 @@ export function cleanseWith(
     }
     issues.push(...rowIssues);
 
+    // Empty after cleaning (placeholders only counts as empty too).
+    any = false;
+    for (const [field] of fieldHeaders) {
+      const v = rec[field];
+      if (typeof v === 'string' && v.trim() !== '') {
+        any = true;
+        break;
+      }
+    }
+    if (!any) for (const h of extraHeaders) if (extra[h.name]!.trim() !== '') { any = true; break; }
     if (!any) {
       const reason: RejectReason = { code: 'empty_row', message: 'The row has no values.' };
       rejected.push({ sourceRow, reasons: [reason], original: originalOf(row, headers), record });
@@ -252,6 +266,7 @@ export function cleanseWith(
     records.push(record);
   }
 
+  onProgress?.(rows.length, rows.length);
   const issuesByCode: Record<string, number> = {};
   for (const i of issues) bump(issuesByCode, i.code);
   const fillRate: Record<string, FieldFill> = {};

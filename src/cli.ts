@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * The `leadtidy` command. Exit codes: 0 done, 1 usage or I/O error (including an
+ * unreadable input file), 2 invalid rule pack.
+ */
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import pkg from '../package.json' with { type: 'json' };
+import { LeadtidyError } from './core/errors.js';
+import { cleanFile } from './node.js';
+
+const HELP = `leadtidy ${pkg.version} — clean B2B lead files for CRM import
+
+Usage:
+  leadtidy clean <file> [options]   clean a CSV/TSV/XLSX/XLS lead file
+  leadtidy --help | --version
+
+Options for clean:
+  --pack <file|id>    rule pack: a JSON file, or a built-in id (default: "default")
+  --out <file>        clean file to write (.csv or .xlsx); default <file>.clean.csv
+                      beside the input. Also written next to it: <name>.rejects.csv,
+                      <name>.changes.csv, <name>.report.json
+  --sheet <name|n>    spreadsheet sheet (name, or 1-based number); default: the first
+  --quiet             no summary on stdout, no progress on stderr
+
+Exit codes: 0 done, 1 usage or I/O error, 2 invalid rule pack.
+`;
+
+function fail(code: number, message: string): never {
+  process.stderr.write(`leadtidy: ${message}\n`);
+  process.exit(code);
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        pack: { type: 'string' },
+        out: { type: 'string' },
+        sheet: { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    fail(1, `${(e as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    process.stdout.write(`${pkg.version}\n`);
+    return;
+  }
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(HELP);
+    if (!values.help) process.exitCode = 1;
+    return;
+  }
+  const [command, file, ...more] = positionals;
+  if (command !== 'clean') fail(1, `unknown command "${command}"\n\n${HELP}`);
+  if (!file) fail(1, `clean needs a file\n\n${HELP}`);
+  if (more.length) fail(1, `unexpected arguments: ${more.join(' ')}`);
+  const sheet = values.sheet === undefined ? undefined : /^\d+$/.test(values.sheet) ? Number(values.sheet) - 1 : values.sheet;
+  const quiet = values.quiet;
+  let lastPct = -1;
+  const tty = Boolean(process.stderr.isTTY);
+  const onProgress = (done: number, total: number) => {
+    if (quiet || total < 20_000) return;
+    const pct = Math.floor((done / total) * 100);
+    if (tty) process.stderr.write(`\rcleansing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows (${pct}%)${done === total ? '\n' : ''}`);
+    else if (pct >= lastPct + 10 || done === total) process.stderr.write(`cleansing ${pct}% (${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows)\n`);
+    lastPct = pct;
+  };
+  try {
+    const { parsed: file_, result, outputs, pack } = await cleanFile(file, {
+      ...(values.pack !== undefined ? { pack: values.pack } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(sheet !== undefined ? { sheet } : {}),
+      onProgress,
+    });
+    const fatal = file_.issues.find((i) => i.severity === 'error' && i.code.startsWith('file.'));
+    if (fatal) fail(1, `${file}: ${fatal.message}`);
+    if (!quiet) {
+      const r = result.report;
+      const reasons = Object.entries(r.rejectReasons).map(([k, v]) => `${k} ${v}`).join(', ');
+      process.stdout.write(
+        [
+          `${file}: ${file_.meta.format}${file_.meta.encoding ? `, ${file_.meta.encoding}` : ''}${file_.meta.delimiter ? `, delimiter ${JSON.stringify(file_.meta.delimiter)}` : ''}${file_.meta.sheet ? `, sheet "${file_.meta.sheet}"` : ''}`,
+          `pack ${pack.id}@${pack.version} (${pack.hash})`,
+          `rows in ${r.rowsIn}, clean ${r.rowsOut}, rejected ${r.rejected}${reasons ? ` (${reasons})` : ''}, changed cells ${result.changes.length}`,
+          `columns mapped: ${r.mapping.filter((m) => m.field).map((m) => `${m.header} → ${m.field}`).join(', ')}`,
+          `carried through: ${r.mapping.filter((m) => !m.field).map((m) => m.header).join(', ') || '(none)'}`,
+          `wrote ${outputs.clean}`,
+          `      ${outputs.rejects}`,
+          `      ${outputs.changes}`,
+          `      ${outputs.report}`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } catch (e) {
+    if (e instanceof LeadtidyError) fail(e.kind === 'pack' ? 2 : 1, e.message);
+    const err = e as NodeJS.ErrnoException;
+    if (err && typeof err.code === 'string') fail(1, err.message);
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`leadtidy: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
