@@ -69,9 +69,16 @@ function controlShare(bytes: Uint8Array): number {
   return bad / n;
 }
 
+// Windows-1252 0x80–0x9F (undefined bytes keep their C1 code point, as the WHATWG
+// decoder does). Some Node releases (seen on 20.20) decode "windows-1252" as ISO-8859-1,
+// so C1 characters are mapped here; on a correct decoder this is a no-op.
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const C1 = /[\u0080-\u009f]/g;
+
 function decodeWith(encoding: TextEncodingName, bytes: Uint8Array, fatal: boolean): string {
   // ignoreBOM: true keeps the BOM in the output so that we strip it ourselves, once.
-  return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  const text = new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+  return encoding === 'windows-1252' ? text.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!) : text;
 }
 
 function stripBom(s: string): string {

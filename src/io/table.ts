@@ -40,7 +40,8 @@ function detectHeader(grid: readonly (readonly string[])[]): number {
   let widest = 0;
   for (let i = 0; i < limit; i++) widest = Math.max(widest, nonEmptyCount(grid[i]!));
   if (widest === 0) return -1;
-  const need = Math.max(1, Math.ceil(widest * 0.5));
+  // A one-cell title line above a two-column table is not its header.
+  const need = widest <= 2 ? widest : Math.max(2, Math.ceil(widest * 0.5));
   for (let i = 0; i < limit; i++) if (nonEmptyCount(grid[i]!) >= need) return i;
   return 0;
 }

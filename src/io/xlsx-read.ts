@@ -64,7 +64,7 @@ export function readSheetGrid(bytes: Uint8Array, options: { sheet?: string | num
   const issues: Issue[] = [];
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false, cellNF: false, WTF: false });
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false, cellNF: true, WTF: false });
   } catch (e) {
     issues.push(issue('file.xlsx_unreadable', { reason: e instanceof Error ? e.message : String(e) }));
     return { grid: [], firstRow: 1, sheet: '', sheets: [], bookType: 'unknown', issues };
