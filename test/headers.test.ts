@@ -100,6 +100,20 @@ describe('mapping a whole header row', () => {
     expect(r.mappings.map((m) => m.field)).toEqual(['email', null]);
   });
 
+  test('a "Title"/"Titel" column of honorifics is not the job title', () => {
+    const rows = [
+      { Anrede: 'Herr', Titel: 'Dr.', Position: 'Einkaufsleiter' },
+      { Anrede: 'Frau', Titel: 'Prof. Dr.', Position: 'CFO' },
+      { Anrede: 'Herr', Titel: 'Dr. med.', Position: 'Leiter IT' },
+      { Anrede: 'Frau', Titel: '', Position: 'Marketing' },
+    ];
+    expect(mapHeaders(['Anrede', 'Titel', 'Position'], rows, index).mappings.map((m) => m.field)).toEqual(['salutation', null, 'title']);
+    const us = [{ Title: 'Mr.' }, { Title: 'Ms' }, { Title: 'Dr' }, { Title: 'Mrs.' }];
+    expect(mapHeaders(['Title'], us, index).mappings[0]!.field).toBe('salutation');
+    const jobs = [{ Title: 'VP Sales' }, { Title: 'Dr' }, { Title: 'CTO' }, { Title: 'Office Manager' }];
+    expect(mapHeaders(['Title'], jobs, index).mappings[0]!.field).toBe('title');
+  });
+
   test('a pack pins columns, adds aliases and can force a column into extra', () => {
     const idx = buildHeaderIndex(builtInHeaderDictionary, { company: ['Org Unit Legal Name'] });
     const r = mapHeaders(['Org Unit Legal Name', 'Q7', 'Email', 'Title'], [], idx, { map: { Q7: 'title', Title: null, Missing: 'city' } });

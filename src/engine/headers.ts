@@ -25,6 +25,8 @@ export type ValueDetector = 'email' | 'website' | 'phone';
 export interface HeaderDictionary {
   readonly fields: Readonly<Record<string, readonly string[]>>;
   readonly noiseTokens: readonly string[];
+  /** Honorific and academic-title values: a "Title" column full of them is not a job title. */
+  readonly honorifics?: { readonly values: readonly string[] };
 }
 
 export interface HeaderOptions {
@@ -41,6 +43,7 @@ export interface HeaderOptions {
 export interface HeaderIndex {
   readonly byKey: ReadonlyMap<string, string>;
   readonly noise: ReadonlySet<string>;
+  readonly honorifics: ReadonlySet<string>;
 }
 
 /** Builds the folded-key → field index from a dictionary plus user aliases. */
@@ -54,7 +57,11 @@ export function buildHeaderIndex(dictionary: HeaderDictionary, aliases?: HeaderO
     // User aliases win over built-ins.
     for (const [field, list] of Object.entries(aliases)) for (const alias of list) byKey.set(compactKey(alias), field);
   }
-  return { byKey, noise: new Set(dictionary.noiseTokens.map((t) => compactKey(t))) };
+  return {
+    byKey,
+    noise: new Set(dictionary.noiseTokens.map((t) => compactKey(t))),
+    honorifics: new Set((dictionary.honorifics?.values ?? []).map((t) => foldKey(t))),
+  };
 }
 
 function lookupAlias(header: string, index: HeaderIndex): { field: string; method: MappingMethod } | null {
@@ -97,19 +104,35 @@ const DETECTORS: Readonly<Record<ValueDetector, (v: string) => boolean>> = {
 
 const SAMPLE = 200;
 
+function sampleValues(rows: readonly Readonly<Record<string, unknown>>[], header: string): string[] {
+  const sample: string[] = [];
+  for (let i = 0; i < rows.length && sample.length < SAMPLE; i++) {
+    const row = rows[i]!;
+    if (!Object.prototype.hasOwnProperty.call(row, header)) continue;
+    const v = row[header];
+    if (v === undefined || v === null) continue;
+    const s = String(v).trim();
+    if (s !== '') sample.push(s);
+  }
+  return sample;
+}
+
+/** Share of sampled values that are honorifics ("Dr.", "Mrs", "Prof. Dr."). */
+function honorificShare(rows: readonly Readonly<Record<string, unknown>>[], header: string, index: HeaderIndex): number {
+  const sample = sampleValues(rows, header);
+  if (sample.length < 3 || index.honorifics.size === 0) return 0;
+  let hits = 0;
+  for (const s of sample) if (index.honorifics.has(foldKey(s))) hits++;
+  return hits / sample.length;
+}
+
 function detectByValues(
   rows: readonly Readonly<Record<string, unknown>>[],
   header: string,
   detectors: readonly ValueDetector[],
   minShare: number,
 ): { field: ValueDetector; share: number } | null {
-  const sample: string[] = [];
-  for (let i = 0; i < rows.length && sample.length < SAMPLE; i++) {
-    const v = rows[i]![header];
-    if (v === undefined || v === null) continue;
-    const s = String(v).trim();
-    if (s !== '') sample.push(s);
-  }
+  const sample = sampleValues(rows, header);
   if (sample.length < 3) return null;
   for (const d of detectors) {
     const test = DETECTORS[d];
@@ -157,6 +180,11 @@ export function mapHeaders(
       continue;
     }
     const a = lookupAlias(header, index);
+    // "Title"/"Titel" holding "Dr."/"Mrs" is an honorific column, not a job title.
+    if (a && a.field === 'title' && honorificShare(rows, header, index) >= 0.6) {
+      a.field = 'salutation';
+      a.method = 'alias_noise';
+    }
     if (a && (knownFields === null || knownFields.has(a.field))) {
       candidates.push({ header, column: c + 1, field: a.field, method: a.method, confidence: a.method === 'alias' ? 0.95 : 0.8 });
     } else {
