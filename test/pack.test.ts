@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError, loadPack, packHash, packJsonSchema, builtInPacks } from '../src/index.js';
 
@@ -77,6 +78,16 @@ describe('rule packs', () => {
   test('reserved keys are refused anywhere in a pack', () => {
     const pack = JSON.parse('{"id":"x","version":"1.0.0","headers":{"map":{"__proto__":"email"}}}');
     expect(problemsOf(() => loadPack(pack))[0]!.path).toBe('headers.map.__proto__');
+  });
+
+  test('rules/pack.schema.json is up to date (npm run schema)', () => {
+    expect(JSON.parse(readFileSync('rules/pack.schema.json', 'utf8'))).toEqual(JSON.parse(JSON.stringify(packJsonSchema())));
+  });
+
+  test('every pack in rules/ is valid', () => {
+    for (const f of readdirSync('rules').filter((x) => x.endsWith('.json') && x !== 'pack.schema.json')) {
+      expect(() => loadPack(JSON.parse(readFileSync(`rules/${f}`, 'utf8')), { source: f })).not.toThrow();
+    }
   });
 
   test('JSON Schema export for editors', () => {
