@@ -11,7 +11,8 @@ const HIGH: readonly number[] = [
 
 const REVERSE = new Map<number, number>();
 HIGH.forEach((cp, i) => {
-  if (cp) REVERSE.set(cp, 0x80 + i);
+  // The five unassigned bytes decode to C1 controls in the WHATWG decoder; map them back so every byte round-trips.
+  REVERSE.set(cp || 0x80 + i, 0x80 + i);
 });
 
 /**
