@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
-import disposable from 'disposable-email-domains';
 import * as fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import Papa from 'papaparse';
@@ -11,7 +11,7 @@ import { JUNK_REASONS, VOCAB, generateLeads, type LeadRow } from '../scripts/gen
 import { encodeUtf16le, encodeWindows1252, isWindows1252 } from '../scripts/gen/win1252.js';
 import { FIXTURES_DIR, buildFixtures, type FixtureFileTruth } from '../scripts/gen-fixtures.js';
 
-const DISPOSABLE: ReadonlySet<string> = new Set(disposable as string[]);
+const DISPOSABLE: ReadonlySet<string> = new Set(createRequire(import.meta.url)('disposable-email-domains') as string[]);
 
 /** Email key as a forgiving matcher would see it. */
 function emailKey(s: string): string {
