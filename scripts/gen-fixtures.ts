@@ -426,7 +426,7 @@ function syndication(seed: number, reuse: readonly Person[], people: Map<string,
     lines.push(
       sheet.record([
         row.firstName, last, row.email, row.company, row.phone || row.mobilePhone, row.title, fn, level, row.city, row.state,
-        row.postalCode, row.country, r.pick((VOCAB as unknown as { assets: string[] }).assets), deDate(g.times[i]!), score, cost,
+        row.postalCode, row.country, r.pick(VOCAB.assets), deDate(g.times[i]!), score, cost,
         r.pick(['Yes', 'No', 'Y', 'true', '']),
       ]),
     );
@@ -581,7 +581,7 @@ function partnerUtf16(seed: number, reuse: readonly Person[]): { built: Built; g
     style: { salutation: 0.6, salutationLang: 'en', country: 'mixed' },
   });
   // Some partners' contacts have names outside Latin-1 (the reason this file is UTF-16); applied per person.
-  const uni = (VOCAB as unknown as { unicodeNames: [string, string][] }).unicodeNames;
+  const uni = VOCAB.unicodeNames;
   const renamed = new Map<string, [string, string]>();
   const renamedOps = new Map<number, readonly string[]>();
   g.people.forEach((p, k) => {

@@ -67,6 +67,10 @@ export interface Vocab {
   };
   leadSources: string[];
   notes: string[];
+  /** Names outside Windows-1252, for files that can carry them (UTF-8/UTF-16). */
+  unicodeNames: [string, string][];
+  /** Content-syndication asset titles (with typographic punctuation). */
+  assets: string[];
 }
 
 /** The hand-authored vocabulary (see its `source` line). */
@@ -372,7 +376,7 @@ export function formatPhone(r: Rand, p: PhoneNum, ext: string, style: PhoneStyle
   else if (style === 'de') kind = r.pick(['national', 'slash', 'intl0', 'intl0', '00', 'intl']);
   else
     kind = nanp
-      ? r.pick(['paren', 'paren', 'dash', 'dot', 'intl', 'intlparen', 'one', 'compact', 'e164', 'space'])
+      ? r.pick(['paren', 'paren', 'dash', 'dot', 'intl', 'intlparen', 'intldot', 'one', 'compact', 'e164', 'space'])
       : r.pick(NON_NANP_KINDS[p.locale] ?? NON_NANP_KINDS.default!);
   let s: string;
   const area = p.area;
@@ -395,6 +399,9 @@ export function formatPhone(r: Rand, p: PhoneNum, ext: string, style: PhoneStyle
       break;
     case 'intlparen':
       s = `+1 (${area}) ${sg.join('-')}`;
+      break;
+    case 'intldot':
+      s = `+1 ${area}.${sg.join('.')}`;
       break;
     case 'one':
       s = `1-${area}-${sg.join('-')}`;
