@@ -18,6 +18,15 @@ function emailKey(s: string): string {
   const m = /[^\s<>:;,]+@[^\s<>:;,]+/.exec(s.toLowerCase());
   return m ? m[0].replace(/\.$/, '') : '';
 }
+function levenshtein(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
 function digits(s: string): string {
   return s.replace(/\D/g, '');
 }
@@ -249,6 +258,16 @@ describe('fixtures', () => {
     return { header, rows };
   }
 
+  const IDENTITY: Record<string, { name: string; phones: string[] }> = {
+    'crm-export.csv': { name: 'LastName', phones: ['Phone', 'MobilePhone'] },
+    'webinar-zoom.csv': { name: 'Last Name', phones: ['Phone'] },
+    'tradeshow-badges.xlsx': { name: 'LAST', phones: ['PHONE'] },
+    'syndication-latin1.csv': { name: 'Contact Last Name', phones: ['Phone Number'] },
+    'messe-de.csv': { name: 'Nachname', phones: ['Telefon', 'Mobil'] },
+    'handmade-messy.csv': { name: 'Name (First Last)', phones: ['Phone'] },
+    'partner-utf16.txt': { name: 'Last Name', phones: ['Business Phone', 'Mobile Phone'] },
+  };
+
   const EMAIL_COL: Record<string, string> = {
     'crm-export.csv': 'Email',
     'webinar-zoom.csv': 'Email',
@@ -275,14 +294,29 @@ describe('fixtures', () => {
       if (reason === 'disposable_email') expect(DISPOSABLE.has(emailKey(email).split('@')[1]!), `${name} row ${row}`).toBe(true);
       if (reason === 'missing_contact' || reason === 'not_a_lead') expect(email.trim()).toBe('');
     }
-    // Duplicate groups: the rows share an email key, or the same last name appears in them.
+    // Every repeat shares something a deduper can block on with the person's first row: the email, a phone
+    // number, or the last name (within two typos).
+    const id = IDENTITY[name]!;
+    const col = (h: string): number => header.indexOf(h);
+    const lastName = (r: string[]): string => {
+      const v = r[col(id.name)] ?? '';
+      if (id.name !== 'Name (First Last)') return fold(v);
+      return fold(v.includes(',') ? v.split(',')[0]! : (v.trim().split(/\s+/).at(-1) ?? ''));
+    };
+    const phones = (r: string[]): string[] => id.phones.map((h) => digits(r[col(h)] ?? '')).filter((d) => d.length >= 7).map((d) => d.slice(-7));
     for (const group of t.duplicates) {
-      const keys = group.map((r) => emailKey(rows[r - 1]![ei] ?? ''));
-      const texts = group.map((r) => fold(rows[r - 1]!.join(' ')));
-      const shareEmail = keys.some((k, i) => k && keys.some((k2, j) => i !== j && k === k2));
-      const shareText = texts.length > 1;
-      expect(shareEmail || shareText).toBe(true);
+      const first = rows[group[0]! - 1]!;
+      for (const rn of group.slice(1)) {
+        const r = rows[rn - 1]!;
+        const sameEmail = emailKey(first[ei] ?? '') !== '' && emailKey(first[ei] ?? '') === emailKey(r[ei] ?? '');
+        const samePhone = phones(first).some((p) => phones(r).includes(p));
+        const sameName = lastName(first) !== '' && levenshtein(lastName(first), lastName(r)) <= 2;
+        expect(sameEmail || samePhone || sameName, `${name} rows ${group[0]} and ${rn}`).toBe(true);
+      }
     }
+    // Junk and people do not overlap, and every duplicate row is a person.
+    for (const { row } of t.junk) expect(t.people[row - 1]).toBeNull();
+    for (const g of t.duplicates) for (const rn of g) expect(t.people[rn - 1]).not.toBeNull();
   });
 
   test('known matches against crm-export point at the same person', () => {
