@@ -1,0 +1,130 @@
+/**
+ * End to end on every bundled fixture: parse → cleanse → the four outputs, checked
+ * against fixtures/truth.json (encoding, delimiter, header line, row count) and the
+ * invariants (row conservation, nothing lost).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import truth from '../fixtures/truth.json' with { type: 'json' };
+import { cleanFile, readLeadFile } from '../src/node.js';
+import { parseLeadFile } from '../src/index.js';
+
+type FileTruth = (typeof truth.files)[keyof typeof truth.files];
+const files = Object.values(truth.files) as FileTruth[];
+const tmp = mkdtempSync(join(tmpdir(), 'leadtidy-e2e-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ENCODING: Record<string, string | undefined> = {
+  'UTF-8': 'utf-8', 'UTF-8 with BOM': 'utf-8', 'UTF-8 (no BOM)': 'utf-8', 'Windows-1252': 'windows-1252', 'UTF-16 LE with BOM': 'utf-16le',
+};
+
+describe.each(files.map((f) => [f.file, f] as const))('%s', (name, t) => {
+  test('parses as the organizer wrote it', async () => {
+    const parsed = await readLeadFile(join('fixtures', name));
+    expect(parsed.rows).toHaveLength(t.people.length);
+    expect(parsed.meta.headerRow).toBe(t.headerLine);
+    const enc = Object.entries(ENCODING).find(([k]) => t.encoding.startsWith(k))?.[1];
+    if (!name.endsWith('.xlsx')) {
+      expect(parsed.meta.encoding).toBe(enc);
+      expect(parsed.meta.delimiter).toBe(t.delimiter === 'tab' ? '\t' : t.delimiter);
+    }
+    for (const h of t.headers) if (h !== '') expect(parsed.headers).toContain(h);
+    expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  test('clean job writes the four outputs; every row is a record or a reject; nothing is lost', async () => {
+    const out = join(tmp, `${name}.clean.csv`);
+    const { parsed, result, outputs } = await cleanFile(join('fixtures', name), { out });
+    const rows = [...result.records.map((r) => r.sourceRow), ...result.rejected.map((r) => r.sourceRow)].sort((a, b) => a - b);
+    expect(rows).toEqual([...parsed.meta.rowNumbers]);
+    for (const f of Object.values(outputs)) expect(readFileSync(f).length).toBeGreaterThan(0);
+
+    // Key fields are mapped in every organizer's format.
+    const fields = new Set(result.mapping.map((m) => m.field));
+    expect(fields.has('email')).toBe(true);
+    expect(fields.has('company')).toBe(true);
+    expect(fields.has('firstName') || fields.has('fullName')).toBe(true);
+
+    // The clean file re-reads to the same records, and carries every unmapped column.
+    const clean = parseLeadFile(readFileSync(out));
+    expect(clean.rows).toHaveLength(result.records.length);
+    const extraHeaders = result.mapping.filter((m) => m.field === null).map((m) => m.header);
+    for (const h of extraHeaders) expect(clean.headers).toContain(h);
+    clean.rows.forEach((row, i) => {
+      const rec = result.records[i]!;
+      expect(row.sourceRow).toBe(String(rec.sourceRow));
+      for (const h of extraHeaders) expect(row[h].replace(/^'(?=[=+\-@\t\r])/, '')).toBe(rec.extra[h]);
+    });
+
+    // Changes replay from the parsed cells to the clean values.
+    const mapped = new Map(result.mapping.filter((m) => m.field).map((m) => [m.field!, m.header]));
+    const byRow = new Map(parsed.meta.rowNumbers.map((n, i) => [n, parsed.rows[i]!]));
+    for (const rec of result.records) {
+      for (const [field, header] of mapped) {
+        let v: string | null = byRow.get(rec.sourceRow)![header] || null;
+        for (const c of result.changes) if (c.row === rec.sourceRow && c.field === field) v = c.after;
+        expect((rec as Record<string, unknown>)[field] ?? null).toBe(v);
+      }
+    }
+
+    const report = JSON.parse(readFileSync(outputs.report, 'utf8'));
+    expect(report.report.rowsIn).toBe(t.people.length);
+    expect(report.report.pack.hash).toMatch(/^sha256:/);
+  });
+});
+
+describe('fixture specifics', () => {
+  test('Windows-1252 accents and euro signs decode', async () => {
+    const p = await readLeadFile('fixtures/syndication-latin1.csv');
+    const text = JSON.stringify(p.rows);
+    expect(text).toContain('€');
+    expect(text).not.toMatch(/[\u0080-\u009f]/);
+  });
+
+  test('trade-show XLSX: scan times are ISO strings, numbers print in full', async () => {
+    const p = await readLeadFile('fixtures/tradeshow-badges.xlsx');
+    expect(p.meta.sheets).toEqual(['Leads', 'Export Info']);
+    for (const r of p.rows) expect(r['Scan Time']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
+    expect(p.rows.every((r) => /^\d+$/.test(r['Badge ID']!))).toBe(true);
+  });
+
+  test('messy hand-made sheet: header found below the title lines, preamble kept', async () => {
+    const p = await readLeadFile('fixtures/handmade-messy.csv');
+    expect(p.meta.preamble.length).toBeGreaterThan(0);
+    expect(p.headers[0]).toBe('Name (First Last)');
+  });
+});
+
+describe('CLI', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+
+  test('clean: exit 0, summary on stdout', () => {
+    const r = cli('clean', 'fixtures/messe-de.csv', '--out', join(tmp, 'cli', 'messe.clean.xlsx'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('rows in 240');
+    expect(readFileSync(join(tmp, 'cli', 'messe.clean.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(join(tmp, 'cli', 'messe.rejects.csv'), 'utf8')).toContain('sourceRow,rejectReasons');
+  });
+
+  test('exit 1 for usage and I/O errors, exit 2 for an invalid pack', () => {
+    expect(cli('clean').status).toBe(1);
+    expect(cli('frobnicate', 'x.csv').status).toBe(1);
+    expect(cli('clean', 'fixtures/nope.csv').status).toBe(1);
+    const bad = join(tmp, 'bad-pack.json');
+    writeFileSync(bad, JSON.stringify({ id: 'bad', version: '1.0.0', normalize: { email: ['sparkle'] } }));
+    const r = cli('clean', 'fixtures/messe-de.csv', '--pack', bad, '--out', join(tmp, 'x.csv'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('normalize.email[0]');
+    expect(cli('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(cli('--help').stdout).toContain('Exit codes');
+  });
+
+  test('an example pack from rules/ extends the default pack', () => {
+    const r = cli('clean', 'fixtures/webinar-zoom.csv', '--pack', 'rules/example-events.json', '--out', join(tmp, 'ex.csv'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('pack example-events@1.0.0');
+  });
+});
