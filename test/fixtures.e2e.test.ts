@@ -56,7 +56,7 @@ describe.each(files.map((f) => [f.file, f] as const))('%s', (name, t) => {
     clean.rows.forEach((row, i) => {
       const rec = result.records[i]!;
       expect(row.sourceRow).toBe(String(rec.sourceRow));
-      for (const h of extraHeaders) expect(row[h].replace(/^'(?=[=+\-@\t\r])/, '')).toBe(rec.extra[h]);
+      for (const h of extraHeaders) expect(row[h]!.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(rec.extra[h]);
     });
 
     // Changes replay from the parsed cells to the clean values.
