@@ -179,22 +179,14 @@ export function cleanseWith(
     const sourceRow = rowNumbers?.[r] ?? r + 2;
     const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
     const rec = record as unknown as Record<string, unknown>;
-    let any = false;
     for (const [field, header] of fieldHeaders) {
       const raw = cellText(ownValue(row, header));
       const v = raw === '' ? null : raw;
       rec[field] = v;
-      if (v !== null && v.trim() !== '') {
-        any = true;
-        bump(fillBefore, field);
-      }
+      if (v !== null && v.trim() !== '') bump(fillBefore, field);
     }
     const extra: Record<string, string> = {};
-    for (const h of extraHeaders) {
-      const raw = cellText(ownValue(row, h.header));
-      extra[h.name] = raw;
-      if (raw.trim() !== '') any = true;
-    }
+    for (const h of extraHeaders) extra[h.name] = cellText(ownValue(row, h.header));
     record.extra = extra;
     const rowIssues: Issue[] = [];
 
@@ -243,7 +235,7 @@ export function cleanseWith(
     issues.push(...rowIssues);
 
     // Empty after cleaning (placeholders only counts as empty too).
-    any = false;
+    let any = false;
     for (const [field] of fieldHeaders) {
       const v = rec[field];
       if (typeof v === 'string' && v.trim() !== '') {

@@ -2,7 +2,7 @@
  * Shared parse types and the delimited-text path (no spreadsheet library). Pure.
  */
 import { issue, type Issue } from '../core/codes.js';
-import type { TextEncodingName } from './decode.js';
+import { decodeText, looksBinary, type TextEncodingName } from './decode.js';
 import { parseDelimitedGrid, type Delimiter } from './csv-parse.js';
 import { buildTable } from './table.js';
 
@@ -88,6 +88,7 @@ export function parseText(
   issues: Issue[],
   encoding: TextEncodingName | undefined,
 ): ParsedLeadFile {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return emptyResult([...issues, issue('file.empty')], ext === 'tsv' ? 'tsv' : 'csv', options.filename);
   const delimiter = options.delimiter ?? (ext === 'tsv' || ext === 'tab' ? '\t' : undefined);
   const grid = parseDelimitedGrid(text, delimiter !== undefined ? { delimiter } : {});
@@ -123,4 +124,11 @@ export function finish(
     columnCount: table.headers.length,
   };
   return { rows: table.rows, headers: table.headers, issues, meta };
+}
+
+/** Bytes known not to be a spreadsheet container: binary check, decode, then the text path. */
+export function parseTextBytes(bytes: Uint8Array, options: ParseOptions, ext: string): ParsedLeadFile {
+  if (looksBinary(bytes)) return emptyResult([issue('file.binary')], 'unknown', options.filename);
+  const decoded = decodeText(bytes, options.encoding !== undefined ? { encoding: options.encoding } : {});
+  return parseText(decoded.text, options, ext, [...decoded.issues], decoded.encoding);
 }

@@ -3,10 +3,10 @@
  * with issues instead of exceptions. Pure (no fs): the Node entry reads the file.
  */
 import { issue, type Issue } from '../core/codes.js';
-import { decodeText, looksBinary, sniffBinary } from './decode.js';
+import { sniffBinary } from './decode.js';
 import { buildTable } from './table.js';
 import { readSheetGrid } from './xlsx-read.js';
-import { emptyResult, extension, finish, parseText, toBytes, type FileFormat, type ParseOptions, type ParsedLeadFile } from './parse-text.js';
+import { emptyResult, extension, finish, parseText, parseTextBytes, toBytes, type FileFormat, type ParseOptions, type ParsedLeadFile } from './parse-text.js';
 
 export type { Delimiter } from './csv-parse.js';
 export type { TextEncodingName } from './decode.js';
@@ -35,18 +35,15 @@ export function parseLeadFile(
     if (container === 'xlsx' || container === 'xls') {
       const sheet = readSheetGrid(bytes, options.sheet !== undefined ? { sheet: options.sheet } : {});
       issues.push(...sheet.issues);
-      const format: FileFormat = sheet.bookType === 'ods' ? 'ods' : sheet.bookType.startsWith('xls') && container === 'xls' ? 'xls' : container === 'xls' ? 'xls' : ext === 'ods' ? 'ods' : 'xlsx';
+      const format: FileFormat = container === 'xls' ? 'xls' : sheet.bookType === 'ods' || ext === 'ods' ? 'ods' : 'xlsx';
       const table = buildTable(sheet.grid, sheet.firstRow, options.headerRow !== undefined ? { headerRow: options.headerRow } : {});
       issues.push(...table.issues);
       if (sheet.grid.length === 0 && sheet.issues.length === 0) issues.push(issue('file.empty'));
       else if (table.rows.length === 0 && table.headers.length > 0) issues.push(issue('file.no_data_rows'));
       return finish(table, issues, { format, sheet: sheet.sheet, sheets: sheet.sheets }, filename);
     }
-    if (looksBinary(bytes)) return emptyResult([issue('file.binary')], 'unknown', filename);
-    const decoded = decodeText(bytes, options.encoding !== undefined ? { encoding: options.encoding } : {});
-    issues.push(...decoded.issues);
-    return parseText(decoded.text, options, ext, issues, decoded.encoding);
+    return parseTextBytes(bytes, options, ext);
   }
-  return parseText(input.charCodeAt(0) === 0xfeff ? input.slice(1) : input, options, ext, issues, undefined);
+  return parseText(input, options, ext, issues, undefined);
 }
 
