@@ -60,6 +60,13 @@ describe('cleanse', () => {
     expect(() => cleanse('nope' as never)).toThrow(LeadtidyError);
   });
 
+  test('progress is reported every 10,000 rows and at the end', () => {
+    const calls: [number, number][] = [];
+    const many = Array.from({ length: 25_000 }, (_, i) => ({ Email: `a${i}@b.de` }));
+    cleanse(many, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([[10_000, 25_000], [20_000, 25_000], [25_000, 25_000]]);
+  });
+
   test('__proto__ and constructor keys in input rows cannot pollute and are not lost', () => {
     const evil = JSON.parse('[{"__proto__": {"polluted": "yes"}, "constructor": "c", "Email": "a@b.de"}]');
     const out = cleanse(evil);
