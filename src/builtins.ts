@@ -5,10 +5,12 @@ import type { CleanseEnvironment } from './engine/cleanse.js';
 import type { HeaderDictionary } from './engine/headers.js';
 import type { StepRegistry } from './engine/step.js';
 import { basicSteps } from './engine/steps/basic.js';
+import { junkStep } from './decide/junk.js';
 
 /** Every built-in record step, by the name packs use. */
 export const builtInSteps: StepRegistry = {
   ...basicSteps,
+  junk: junkStep,
 };
 
 /** The header alias dictionary (`dictionaries/header-aliases.json`). */

@@ -40,6 +40,14 @@ const CATALOG = {
   'cell.whitespace': { severity: 'info', message: 'Whitespace cleaned.' },
   'cell.control_chars': { severity: 'warning', message: 'Control characters removed.' },
   'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
+  // --- decide: junk, campaign, target -------------------------------------------
+  'junk.name': { severity: 'warning', message: 'Name "{value}" looks like junk ({reason}).' },
+  'junk.company': { severity: 'warning', message: 'Company "{value}" looks like junk ({reason}).' },
+  'campaign.unknown_status': { severity: 'warning', message: 'Member status "{value}" is not one of {statuses}.' },
+  'target.unknown_picklist_value': { severity: 'error', message: '{target} would reject {field} = "{value}": not in its picklist.' },
+  'target.state_not_allowed': { severity: 'error', message: '{target} has no state picklist for country {country}; state "{value}" would be rejected.' },
+  'target.too_long': { severity: 'error', message: '{target} field {field} allows {max} characters; the value has {length}.' },
+  'target.required_missing': { severity: 'error', message: '{target} requires {field}.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },

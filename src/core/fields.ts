@@ -65,7 +65,21 @@ export type LeadRecord = {
   extra: Record<string, string>;
   /** Campaign memberships. */
   campaigns: CampaignMembership[];
+  /** Lead score from the pack's `score` rules. */
+  score?: number;
+  /** The score rules that fired, as `id+points`. */
+  scoreRules?: string[];
+  /** Assignment from the pack's `route.assign` rules (first match wins). */
+  owner?: string | null;
+  queue?: string | null;
+  routeRule?: string | null;
+  /** Nurture program from `route.nurture` (first match wins). */
+  nurtureProgram?: string | null;
+  nurtureRule?: string | null;
 };
+
+/** Decision columns written after the canonical fields when a pack scores or routes. */
+export const DECISION_FIELDS = ['score', 'scoreRules', 'owner', 'queue', 'routeRule', 'nurtureProgram', 'nurtureRule'] as const;
 
 /** A raw input row: header → cell text. */
 export type RawRow = Readonly<Record<string, string | number | boolean | null | undefined>>;

@@ -5,7 +5,9 @@
 import { issue, type Issue, type IssueCode } from '../core/codes.js';
 import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.js';
 import { LeadtidyError } from '../core/errors.js';
-import { isReservedKey } from '../core/text.js';
+import { foldKey, isReservedKey } from '../core/text.js';
+import { readField } from '../decide/conditions.js';
+import { evaluateRejects, evaluateRoute, evaluateScore } from '../decide/sections.js';
 import type { ParsedLeadFile } from '../io/parse.js';
 import { mapHeaders, type HeaderMapping } from './headers.js';
 import { compilePack, type CompileContext, type CompiledPack } from './pack.js';
@@ -83,6 +85,8 @@ export interface CleanseOptions {
   readonly existing?: readonly unknown[];
   /** Accounts (used by account matching). */
   readonly accounts?: readonly unknown[];
+  /** The file's campaign and default member status (override the pack's `campaign`). */
+  readonly campaign?: { readonly name?: string; readonly status?: string };
   /** Called every 10,000 rows and at the end with (rows done, total). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -229,9 +233,7 @@ export function cleanseWith(
       }
     }
 
-    if (record.campaign) {
-      record.campaigns = [{ campaign: record.campaign, status: record.memberStatus ?? null, sourceRow }];
-    }
+    applyCampaign(record, rec, pack, options.campaign, sourceRow, rowIssues, changes, changesByRule);
     issues.push(...rowIssues);
 
     // Empty after cleaning (placeholders only counts as empty too).
@@ -244,13 +246,33 @@ export function cleanseWith(
       }
     }
     if (!any) for (const h of extraHeaders) if (extra[h.name]!.trim() !== '') { any = true; break; }
+    const reasons: RejectReason[] = [];
     if (!any) {
-      const reason: RejectReason = { code: 'empty_row', message: 'The row has no values.' };
-      rejected.push({ sourceRow, reasons: [reason], original: originalOf(row, headers), record });
-      bump(rejectReasons, reason.code);
+      reasons.push({ code: 'empty_row', message: 'The row has no values.' });
       issues.push(issue('row.empty', undefined, { row: sourceRow }));
+    } else {
+      const ctx = { record, issues: rowIssues };
+      for (const r of evaluateRejects(pack.decisions.reject, ctx)) {
+        const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: r.code, message: r.message };
+        if (r.field !== undefined) {
+          reason.field = r.field;
+          reason.value = readField(record, r.field);
+        }
+        reasons.push(reason);
+      }
+    }
+    if (reasons.length) {
+      rejected.push({ sourceRow, reasons, original: originalOf(row, headers), record });
+      for (const r of reasons) bump(rejectReasons, r.code);
       continue;
     }
+    const dctx = { record, issues: rowIssues };
+    if (pack.decisions.score) {
+      const s = evaluateScore(pack.decisions.score, dctx);
+      record.score = s.score;
+      record.scoreRules = [...s.rules];
+    }
+    if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
     for (const f of CANONICAL_FIELDS) {
       const v = rec[f];
       if (typeof v === 'string' && v !== '') bump(fillAfter, f);
@@ -281,6 +303,40 @@ export function cleanseWith(
     issuesByCode,
   };
   return { records, rejected, changes, clusters: [], accountMatches: [], issues, report, mapping: mapped.mappings };
+}
+
+/** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */
+function applyCampaign(
+  record: LeadRecord,
+  rec: Record<string, unknown>,
+  pack: CompiledPack,
+  override: CleanseOptions['campaign'],
+  sourceRow: number,
+  rowIssues: Issue[],
+  changes: Change[],
+  changesByRule: Record<string, number>,
+): void {
+  const name = override?.name ?? record.campaign ?? pack.campaign?.name ?? null;
+  let status = record.memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
+  if (status !== null && pack.statusIndex.size > 0) {
+    const canonical = pack.statusIndex.get(foldKey(status));
+    if (canonical === undefined) {
+      rowIssues.push(issue('campaign.unknown_status', { value: status, statuses: [...new Set(pack.statusIndex.values())] }, { field: 'memberStatus', row: sourceRow }));
+    } else status = canonical;
+  }
+  if (status !== (record.memberStatus ?? null) && status !== null) {
+    const rule = `${pack.id}:campaign.statuses`;
+    changes.push({ row: sourceRow, field: 'memberStatus', before: record.memberStatus ?? null, after: status, rule });
+    bump(changesByRule, rule);
+    rec.memberStatus = status;
+  }
+  if (name !== null && name !== (record.campaign ?? null)) {
+    const rule = `${pack.id}:campaign.name`;
+    changes.push({ row: sourceRow, field: 'campaign', before: record.campaign ?? null, after: name, rule });
+    bump(changesByRule, rule);
+    rec.campaign = name;
+  }
+  if (name !== null) record.campaigns = [{ campaign: name, status, sourceRow }];
 }
 
 function round(x: number): number {

@@ -3,6 +3,7 @@
  * `packJsonSchema()` exports it as JSON Schema for editors.
  */
 import * as z from 'zod';
+import { CampaignSection, ListsSection, RejectSection, RouteSection, ScoreSection } from '../decide/sections.js';
 
 const Identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, "_", "-", "." (max 64), starting with a letter');
 
@@ -41,13 +42,14 @@ export const RulePackSchema = z
     extends: z.union([Identifier, z.array(Identifier)]).optional(),
     headers: HeadersSection.optional(),
     normalize: NormalizeSection.optional(),
-    reject: Reserved.optional(),
-    score: Reserved.optional(),
-    route: Reserved.optional(),
+    lists: ListsSection.optional(),
+    reject: RejectSection.optional().describe('Reject rules: every rule a row meets is a reason; the row goes to the rejects with all its values.'),
+    score: ScoreSection.optional(),
+    route: RouteSection.optional(),
+    campaign: CampaignSection.optional(),
     dedupe: Reserved.optional(),
     accounts: Reserved.optional(),
     target: Reserved.optional(),
-    campaign: Reserved.optional(),
   })
   .strict();
 

@@ -6,9 +6,10 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type * as z from 'zod';
 import { LeadtidyError, type Problem } from '../core/errors.js';
-import { isReservedKey } from '../core/text.js';
+import { foldKey, isReservedKey } from '../core/text.js';
 import { buildHeaderIndex, type HeaderDictionary, type HeaderIndex, type HeaderOptions } from './headers.js';
 import { RulePackSchema, type RulePack } from './pack-schema.js';
+import { compileDecisions, type CompiledDecisions } from '../decide/sections.js';
 import type { StepDefinition, StepRegistry } from './step.js';
 
 export interface PlannedStep {
@@ -33,6 +34,12 @@ export interface CompiledPack {
   readonly headers: HeaderOptions;
   readonly headerIndex: HeaderIndex;
   readonly plan: readonly FieldPlan[];
+  /** Compiled reject, score and route rules. */
+  readonly decisions: CompiledDecisions;
+  /** The campaign section (statuses, precedence), resolved. */
+  readonly campaign: NonNullable<RulePack['campaign']> | null;
+  /** Folded status alias → declared member status. */
+  readonly statusIndex: ReadonlyMap<string, string>;
 }
 
 export interface CompileContext {
@@ -156,6 +163,12 @@ export function packHash(pack: unknown): string {
   return `sha256:${bytesToHex(sha256(utf8ToBytes(canonicalJson(pack)))).slice(0, 16)}`;
 }
 
+function statusIndexOf(statuses: readonly { status: string; aliases?: readonly string[] }[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const s of statuses) for (const a of [s.status, ...(s.aliases ?? [])]) index.set(foldKey(a), s.status);
+  return index;
+}
+
 /**
  * Validates and resolves a pack, checks every step and its options, and returns a
  * compiled pack. Throws LeadtidyError listing every problem with its JSON path.
@@ -185,7 +198,17 @@ export function compilePack(input: unknown, ctx: CompileContext): CompiledPack {
     });
     plan.push({ field, steps });
   }
-  if (problems.length) throw new LeadtidyError('pack', `Invalid rule pack "${pack.id}"`, problems);
+  const parsed = RulePackSchema.parse(resolved);
+  const decisions = compileDecisions(
+    {
+      ...(parsed.lists ? { lists: parsed.lists } : {}),
+      ...(parsed.reject ? { reject: parsed.reject } : {}),
+      ...(parsed.score ? { score: parsed.score } : {}),
+      ...(parsed.route ? { route: parsed.route } : {}),
+    },
+    problems,
+  );
+  if (problems.length) throw new LeadtidyError('pack', `Invalid rule pack "${pack.id}"`, problems.map((p) => ({ ...p, path: ctx.source && !p.path.startsWith(ctx.source) ? `${ctx.source}: ${p.path}` : p.path })));
   const headers: HeaderOptions = (resolved.headers ?? {}) as HeaderOptions;
   return {
     id: resolved.id,
@@ -195,5 +218,8 @@ export function compilePack(input: unknown, ctx: CompileContext): CompiledPack {
     headers,
     headerIndex: buildHeaderIndex(ctx.headerDictionary, headers.aliases),
     plan,
+    decisions,
+    campaign: parsed.campaign ?? null,
+    statusIndex: statusIndexOf(parsed.campaign?.statuses ?? []),
   };
 }

@@ -2,7 +2,7 @@
  * Turns a cleanse result into the tables leadtidy writes: the clean file, the rejects
  * (every original value plus reason codes) and the change log. Pure.
  */
-import { CANONICAL_FIELDS, type LeadRecord } from '../core/fields.js';
+import { CANONICAL_FIELDS, DECISION_FIELDS, type LeadRecord } from '../core/fields.js';
 import type { CleanseResult } from '../engine/cleanse.js';
 
 export interface OutputTable {
@@ -33,7 +33,8 @@ export function cleanTable(records: readonly LeadRecord[]): OutputTable {
       }
     }
   }
-  const fields = CANONICAL_FIELDS.filter((f) => present.has(f));
+  const decisions = DECISION_FIELDS.filter((f) => records.some((r) => r[f] !== undefined));
+  const fields = [...CANONICAL_FIELDS.filter((f) => present.has(f)), ...decisions];
   const taken = new Set<string>(['sourceRow', ...fields]);
   const extraHeaders = extraKeys.map((k) => {
     const h = uniqueHeader(k, taken);
@@ -44,7 +45,10 @@ export function cleanTable(records: readonly LeadRecord[]): OutputTable {
   const rows = records.map((r) => {
     const rec = r as unknown as Record<string, unknown>;
     const out: (string | null)[] = [String(r.sourceRow)];
-    for (const f of fields) out.push((rec[f] as string | null | undefined) ?? null);
+    for (const f of fields) {
+      const v = rec[f];
+      out.push(v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
+    }
     for (const k of extraKeys) out.push(Object.prototype.hasOwnProperty.call(r.extra, k) ? r.extra[k]! : null);
     return out;
   });

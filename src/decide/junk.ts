@@ -1,0 +1,90 @@
+/**
+ * Junk detection for person and company names: fake names ("Mickey Mouse", "Max
+ * Mustermann"), test words ("test", "asdf"), keyboard runs ("qwerty", "sdfgh"),
+ * repeated characters ("aaaa") and digits in a person's name. Emits `junk.name` /
+ * `junk.company` issues that reject rules can test. Pure.
+ */
+import * as z from 'zod';
+import junk from '../../dictionaries/junk.json' with { type: 'json' };
+import { issue, type Issue } from '../core/codes.js';
+import { foldKey } from '../core/text.js';
+import { defineStep } from '../engine/step.js';
+
+export type JunkReason = 'fake_name' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'digits' | 'no_letters';
+
+interface JunkIndex {
+  readonly fakeNames: ReadonlySet<string>;
+  readonly testWords: ReadonlySet<string>;
+  readonly rows: readonly string[];
+}
+
+let index: JunkIndex | null = null;
+function junkIndex(): JunkIndex {
+  index ??= {
+    fakeNames: new Set(junk.fakeNames.map(foldKey)),
+    testWords: new Set(junk.testWords.map(foldKey)),
+    rows: junk.keyboardRows.flatMap((r) => [r, [...r].reverse().join('')]),
+  };
+  return index;
+}
+
+function isKeyboardRun(token: string, rows: readonly string[]): boolean {
+  if (token.length < 4) return false;
+  return rows.some((r) => r.includes(token));
+}
+
+function hasRepeat(token: string): boolean {
+  let run = 1;
+  for (let i = 1; i < token.length; i++) {
+    run = token[i] === token[i - 1] ? run + 1 : 1;
+    if (run >= 4) return true;
+  }
+  // "aaa", "xx": one letter repeated, as a whole token
+  return token.length >= 2 && token.length <= 3 && [...token].every((c) => c === token[0]);
+}
+
+/**
+ * Why a name looks like junk, or `null`.
+ *
+ * @example
+ * junkReason('Mickey Mouse') //=> "fake_name"
+ * junkReason('asdf')         //=> "test_word"
+ * junkReason('Anne-Marie de la Cruz') //=> null
+ */
+export function junkReason(value: string, kind: 'person' | 'company' = 'person'): JunkReason | null {
+  const key = foldKey(value);
+  if (key === '') return /[^\s\p{P}]/u.test(value) ? null : value.trim() === '' ? null : 'no_letters';
+  const ix = junkIndex();
+  if (ix.fakeNames.has(key)) return 'fake_name';
+  const tokens = key.split(' ');
+  if (tokens.every((t) => ix.testWords.has(t))) return 'test_word';
+  if (kind === 'person' && tokens.some((t) => ix.testWords.has(t) && t.length >= 4 && (t.startsWith('test') || t === 'asdf' || t === 'qwerty'))) return 'test_word';
+  if (tokens.every((t) => isKeyboardRun(t, ix.rows) || t.length <= 1) && tokens.some((t) => t.length >= 4)) return 'keyboard_run';
+  if (tokens.some((t) => hasRepeat(t) && !/^(?:i{2,3}|x{2,3})$/.test(t))) return 'repeated_characters';
+  if (kind === 'person' && /\d/.test(key) && !/^(?:i{1,3}|iv|v|jr|sr)$/.test(key)) return 'digits';
+  if (!/\p{L}/u.test(key)) return 'no_letters';
+  return null;
+}
+
+export const junkStep = defineStep({
+  name: 'junk',
+  description: 'Flag fake, test and keyboard-mash values in name fields (issue junk.name / junk.company); values are not changed.',
+  options: z
+    .object({
+      kind: z.enum(['person', 'company']).default('person'),
+      /** Person names: also test the first and last name together ("Mickey" + "Mouse"). */
+      withFields: z.array(z.string()).default([]),
+    })
+    .strict(),
+  run(value, options, ctx) {
+    const rec = ctx.record as unknown as Record<string, unknown>;
+    const parts = [value, ...options.withFields.map((f) => (typeof rec[f] === 'string' ? (rec[f] as string) : null))].filter((v): v is string => v !== null && v !== '');
+    if (parts.length === 0) return {};
+    const code = options.kind === 'person' ? 'junk.name' : 'junk.company';
+    const whole = parts.join(' ');
+    const reason = junkReason(whole, options.kind) ?? (parts.length > 1 ? parts.map((p) => junkReason(p, options.kind)).find((r) => r !== null) ?? null : null);
+    if (!reason) return {};
+    const issues: Issue[] = [issue(code, { value: whole, reason })];
+    return { issues };
+  },
+});
