@@ -144,7 +144,16 @@ export function firstNumber(value: string): number | null {
   return n * mult;
 }
 
-/** Compiles a validated condition. Throws (with a path) for an unknown list name. */
+/** A condition that validated but cannot be compiled (unknown list or issue code). */
+export class ConditionError extends Error {
+  readonly path: string;
+  constructor(path: string, message: string) {
+    super(`${path}: ${message}`);
+    this.path = path;
+  }
+}
+
+/** Compiles a validated condition. Throws ConditionError for an unknown list name or issue code. */
 export function compileCondition(cond: Condition, lists: ConditionLists, path = 'when'): CompiledCondition {
   if ('all' in cond) {
     const parts = cond.all.map((c, i) => compileCondition(c, lists, `${path}.all[${i}]`));
@@ -162,7 +171,7 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
   if ('issue' in cond) {
     const known = Object.keys(issueCatalog());
     const ok = cond.issue.endsWith('.*') ? known.some((k) => k.startsWith(cond.issue.slice(0, -1))) : known.includes(cond.issue);
-    if (!ok) throw new Error(`${path}.issue: no issue code "${cond.issue}" (see issueCatalog())`);
+    if (!ok) throw new ConditionError(`${path}.issue`, `no issue code "${cond.issue}" (see issueCatalog())`);
     const prefix = cond.issue.endsWith('.*') ? cond.issue.slice(0, -1) : null;
     const code = cond.issue;
     const field = cond.field;
@@ -184,7 +193,7 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
     let values: readonly unknown[];
     if (c.inList !== undefined) {
       if (!Object.prototype.hasOwnProperty.call(lists, c.inList)) {
-        throw new Error(`${path}.inList: no list "${c.inList}" in the pack's "lists" (known: ${Object.keys(lists).join(', ') || 'none'})`);
+        throw new ConditionError(`${path}.inList`, `no list "${c.inList}" in the pack's "lists" (known: ${Object.keys(lists).join(', ') || 'none'})`);
       }
       values = lists[c.inList]!;
     } else values = c.in!;

@@ -72,13 +72,14 @@ export const junkStep = defineStep({
   options: z
     .object({
       kind: z.enum(['person', 'company']).default('person'),
-      /** Person names: also test the first and last name together ("Mickey" + "Mouse"). */
-      withFields: z.array(z.string()).default([]),
+      /** Test these fields joined in this order instead of the value alone, e.g. ["firstName", "lastName"] for "Mickey" + "Mouse". */
+      fields: z.array(z.string()).default([]),
     })
     .strict(),
   run(value, options, ctx) {
     const rec = ctx.record as unknown as Record<string, unknown>;
-    const parts = [value, ...options.withFields.map((f) => (typeof rec[f] === 'string' ? (rec[f] as string) : null))].filter((v): v is string => v !== null && v !== '');
+    const source = options.fields.length ? options.fields.map((f) => (f === ctx.field ? value : typeof rec[f] === 'string' ? (rec[f] as string) : null)) : [value];
+    const parts = source.filter((v): v is string => v !== null && v !== '');
     if (parts.length === 0) return {};
     const code = options.kind === 'person' ? 'junk.name' : 'junk.company';
     const whole = parts.join(' ');

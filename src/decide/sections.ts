@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Problem } from '../core/errors.js';
-import { compileCondition, ConditionSchema, type CompiledCondition, type ConditionContext, type ConditionLists } from './conditions.js';
+import { compileCondition, ConditionError, ConditionSchema, type CompiledCondition, type ConditionContext, type ConditionLists } from './conditions.js';
 
 const Code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a reason code in snake_case, e.g. "missing_email"');
 const RuleId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, "_", ".", ":", "-"');
@@ -87,7 +87,8 @@ function tryCompile(cond: Parameters<typeof compileCondition>[0], lists: Conditi
   try {
     return compileCondition(cond, lists, path);
   } catch (e) {
-    problems.push({ path, message: (e as Error).message.replace(`${path}.`, '') });
+    if (e instanceof ConditionError) problems.push({ path: e.path, message: e.message.slice(e.path.length + 2) });
+    else problems.push({ path, message: (e as Error).message });
     return () => false;
   }
 }

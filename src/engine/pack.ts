@@ -118,11 +118,12 @@ function mergeNormalize(base: RulePack['normalize'], over: RulePack['normalize']
   return out;
 }
 
-/** Merges `over` on top of `base`: header maps/aliases merge, normalize replaces per field, other sections replace whole. */
+/** Merges `over` on top of `base`: header maps/aliases and named lists merge, normalize replaces per field, other sections replace whole. */
 export function mergePacks(base: RulePack, over: RulePack): RulePack {
   const merged: RulePack = { ...base, ...over };
   const headers = mergeHeaders(base.headers, over.headers);
   const normalize = mergeNormalize(base.normalize, over.normalize);
+  if (base.lists || over.lists) merged.lists = { ...base.lists, ...over.lists };
   if (headers) merged.headers = headers;
   if (normalize) merged.normalize = normalize;
   delete merged.extends;
