@@ -21,6 +21,9 @@ Options for clean:
                       beside the input. Also written next to it: <name>.rejects.csv,
                       <name>.changes.csv, <name>.report.json
   --sheet <name|n>    spreadsheet sheet (name, or 1-based number); default: the first
+  --campaign <name>   the campaign every row of the file belongs to
+  --status <status>   member status for rows that have none (e.g. Registered)
+  --report <file>     also write the self-contained HTML report
   --quiet             no summary on stdout, no progress on stderr
 
 Exit codes: 0 done, 1 usage or I/O error, 2 invalid rule pack.
@@ -41,6 +44,9 @@ async function main(argv: readonly string[]): Promise<void> {
         pack: { type: 'string' },
         out: { type: 'string' },
         sheet: { type: 'string' },
+        campaign: { type: 'string' },
+        status: { type: 'string' },
+        report: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -79,6 +85,10 @@ async function main(argv: readonly string[]): Promise<void> {
       ...(values.pack !== undefined ? { pack: values.pack } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
+      ...(values.report !== undefined ? { report: values.report } : {}),
+      ...(values.campaign !== undefined || values.status !== undefined
+        ? { campaign: { ...(values.campaign !== undefined ? { name: values.campaign } : {}), ...(values.status !== undefined ? { status: values.status } : {}) } }
+        : {}),
       onProgress,
     });
     const fatal = file_.issues.find((i) => i.severity === 'error' && i.code.startsWith('file.'));
@@ -97,6 +107,7 @@ async function main(argv: readonly string[]): Promise<void> {
           `      ${outputs.rejects}`,
           `      ${outputs.changes}`,
           `      ${outputs.report}`,
+          ...(outputs.html ? [`      ${outputs.html}`] : []),
           '',
         ].join('\n'),
       );

@@ -25,6 +25,11 @@ export type { HeaderMapping, MappingMethod } from './engine/headers.js';
 export type { CompiledPack } from './engine/pack.js';
 export { packHash } from './engine/pack.js';
 export { packJsonSchema, type RulePack } from './engine/pack-schema.js';
+export { summarize, type RunSummary, type ValueCount } from './report/summary.js';
+export { renderReportHtml, escapeHtml } from './report/html.js';
+export { ConditionSchema, compileCondition, readField, firstNumber, type Condition, type ConditionContext } from './decide/conditions.js';
+export { regexProblems } from './decide/safe-regex.js';
+export { junkReason, type JunkReason } from './decide/junk.js';
 export { builtInSteps, builtInPacks, builtInHeaderDictionary, builtInEnvironment } from './builtins.js';
 
 /**

@@ -14,6 +14,8 @@ import { changesTable, cleanTable, rejectsTable, type OutputTable } from './io/o
 import { parseLeadFile } from './io/parse.js';
 import type { ParseOptions, ParsedLeadFile } from './io/parse-text.js';
 import { toXlsx } from './io/xlsx-write.js';
+import { renderReportHtml } from './report/html.js';
+import { summarize } from './report/summary.js';
 
 /** Reads and parses a CSV/TSV/XLSX/XLS file. */
 export async function readLeadFile(path: string, options: Omit<ParseOptions, 'filename'> = {}): Promise<ParsedLeadFile> {
@@ -72,6 +74,8 @@ export interface CleanFileOptions extends Omit<CleanseOptions, 'pack'> {
   readonly sheet?: string | number;
   /** Called with (rows done, total) while cleansing. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Also write the self-contained HTML report to this path. */
+  readonly report?: string;
 }
 
 export interface CleanFileOutputs {
@@ -79,6 +83,7 @@ export interface CleanFileOutputs {
   readonly rejects: string;
   readonly changes: string;
   readonly report: string;
+  readonly html?: string;
 }
 
 export interface CleanFileResult {
@@ -101,11 +106,10 @@ function csvBytes(t: OutputTable): string {
 
 const MAX_REPORT_ISSUES = 10_000;
 
-/** The JSON summary written next to the outputs. */
+/** The JSON summary written next to the outputs: the run summary, the raw report, and the first issues. */
 export function summaryJson(parsed: ParsedLeadFile, result: CleanseResult, outputs: CleanFileOutputs, input: string): string {
-  const { rowNumbers: _rowNumbers, ...meta } = parsed.meta;
   const summary = {
-    input: { file: input, ...meta },
+    ...summarize(result, { meta: parsed.meta, file: input }),
     outputs,
     report: result.report,
     issues: result.issues.slice(0, MAX_REPORT_ISSUES),
@@ -121,9 +125,9 @@ export function summaryJson(parsed: ParsedLeadFile, result: CleanseResult, outpu
 export async function cleanFile(input: string, options: CleanFileOptions = {}): Promise<CleanFileResult> {
   const pack = typeof options.pack === 'string' ? await loadPackFile(options.pack) : loadPack(options.pack);
   const parsed = await readLeadFile(input, options.sheet !== undefined ? { sheet: options.sheet } : {});
-  const { out: _out, sheet: _sheet, pack: _pack, ...rest } = options;
+  const { out: _out, sheet: _sheet, pack: _pack, report: _report, ...rest } = options;
   const result = cleanse(parsed, { ...rest, pack });
-  const outputs = outputPaths(input, options.out);
+  const outputs: CleanFileOutputs = { ...outputPaths(input, options.out), ...(options.report !== undefined ? { html: options.report } : {}) };
   await mkdir(dirname(resolve(outputs.clean)), { recursive: true });
   const clean = cleanTable(result.records);
   if (extname(outputs.clean).toLowerCase() === '.xlsx') await writeFile(outputs.clean, toXlsx(clean.headers, clean.rows));
@@ -131,6 +135,10 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
   await writeFile(outputs.rejects, csvBytes(rejectsTable(result, parsed.headers)), 'utf8');
   await writeFile(outputs.changes, csvBytes(changesTable(result)), 'utf8');
   await writeFile(outputs.report, summaryJson(parsed, result, outputs, input), 'utf8');
+  if (outputs.html !== undefined) {
+    await mkdir(dirname(resolve(outputs.html)), { recursive: true });
+    await writeFile(outputs.html, renderReportHtml(summarize(result, { meta: parsed.meta, file: input })), 'utf8');
+  }
   return { parsed, result, outputs, pack };
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The run summary behind `*.report.json` and the HTML report: counts, reasons, fill
+ * rates, rules, unresolved values, score and routing distributions. Pure.
+ */
+import type { Issue } from '../core/codes.js';
+import type { CleanseResult } from '../engine/cleanse.js';
+import type { ParseMeta } from '../io/parse-text.js';
+
+export interface ValueCount {
+  readonly value: string;
+  readonly count: number;
+}
+
+export interface RunSummary {
+  readonly title: string;
+  readonly input: Omit<ParseMeta, 'rowNumbers'> & { readonly file?: string };
+  readonly pack: CleanseResult['report']['pack'];
+  readonly rows: { readonly in: number; readonly clean: number; readonly rejected: number; readonly merged: number };
+  readonly rejectReasons: readonly ValueCount[];
+  readonly fillRate: CleanseResult['report']['fillRate'];
+  readonly changesByRule: readonly ValueCount[];
+  readonly issuesByCode: readonly (ValueCount & { readonly severity: string })[];
+  /** Per issue code, the most frequent offending values (unresolved countries, states, titles…). */
+  readonly topUnresolved: readonly { readonly code: string; readonly field: string | null; readonly values: readonly ValueCount[] }[];
+  readonly mapping: CleanseResult['report']['mapping'];
+  readonly scores: { readonly count: number; readonly min: number | null; readonly max: number | null; readonly mean: number | null; readonly histogram: readonly ValueCount[] } | null;
+  readonly routing: { readonly queues: readonly ValueCount[]; readonly owners: readonly ValueCount[]; readonly nurture: readonly ValueCount[] } | null;
+  readonly campaigns: readonly ValueCount[];
+  readonly duplicates: { readonly clusters: number; readonly merged: number };
+  readonly accounts: { readonly matched: number; readonly total: number; readonly rate: number | null };
+}
+
+function top(counts: Map<string, number>, n = Infinity): ValueCount[] {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, n)
+    .map(([value, count]) => ({ value, count }));
+}
+
+function inc(m: Map<string, number>, k: string, by = 1): void {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+function offendingValue(i: Issue): string | null {
+  const d = i.data;
+  if (!d) return null;
+  for (const k of ['value', 'input', 'original', 'title']) {
+    const v = d[k];
+    if (typeof v === 'string' && v !== '') return v;
+  }
+  return null;
+}
+
+const SCORE_BUCKETS = 10;
+
+/** Builds the run summary. */
+export function summarize(result: CleanseResult, input: { meta?: ParseMeta; file?: string; title?: string } = {}): RunSummary {
+  const r = result.report;
+  const unresolved = new Map<string, { field: string | null; values: Map<string, number> }>();
+  for (const i of result.issues) {
+    if (i.severity === 'info') continue;
+    const v = offendingValue(i);
+    if (v === null) continue;
+    let slot = unresolved.get(i.code);
+    if (!slot) unresolved.set(i.code, (slot = { field: i.field ?? null, values: new Map() }));
+    inc(slot.values, v);
+  }
+  const severity = new Map<string, string>();
+  for (const i of result.issues) if (!severity.has(i.code)) severity.set(i.code, i.severity);
+
+  const scored = result.records.filter((x) => typeof x.score === 'number').map((x) => x.score!);
+  let scores: RunSummary['scores'] = null;
+  if (scored.length) {
+    const min = Math.min(...scored);
+    const max = Math.max(...scored);
+    const lo = Math.min(0, min);
+    const hi = Math.max(100, max);
+    const width = (hi - lo) / SCORE_BUCKETS;
+    const buckets = Array.from({ length: SCORE_BUCKETS }, () => 0);
+    for (const s of scored) buckets[Math.min(SCORE_BUCKETS - 1, Math.floor((s - lo) / width))]!++;
+    scores = {
+      count: scored.length,
+      min,
+      max,
+      mean: Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 10) / 10,
+      histogram: buckets.map((count, k) => ({ value: `${Math.round(lo + k * width)}–${Math.round(lo + (k + 1) * width)}`, count })),
+    };
+  }
+  let routing: RunSummary['routing'] = null;
+  if (result.records.some((x) => x.queue !== undefined || x.owner !== undefined || x.nurtureProgram !== undefined)) {
+    const queues = new Map<string, number>();
+    const owners = new Map<string, number>();
+    const nurture = new Map<string, number>();
+    for (const x of result.records) {
+      if (x.queue) inc(queues, x.queue);
+      if (x.owner) inc(owners, x.owner);
+      if (x.nurtureProgram) inc(nurture, x.nurtureProgram);
+    }
+    routing = { queues: top(queues), owners: top(owners), nurture: top(nurture) };
+  }
+  const campaigns = new Map<string, number>();
+  for (const x of result.records) for (const c of x.campaigns) inc(campaigns, `${c.campaign} — ${c.status ?? '(no status)'}`);
+  const matched = (result.accountMatches as { accountId?: string | null }[]).filter((m) => m && m.accountId).length;
+  const { rowNumbers: _rowNumbers, ...meta } = input.meta ?? ({ rowNumbers: [] } as unknown as ParseMeta);
+  return {
+    title: input.title ?? input.file ?? 'leadtidy run',
+    input: { ...meta, ...(input.file !== undefined ? { file: input.file } : {}) },
+    pack: r.pack,
+    rows: { in: r.rowsIn, clean: r.rowsOut, rejected: r.rejected, merged: r.merged },
+    rejectReasons: top(new Map(Object.entries(r.rejectReasons))),
+    fillRate: r.fillRate,
+    changesByRule: top(new Map(Object.entries(r.changesByRule))),
+    issuesByCode: top(new Map(Object.entries(r.issuesByCode))).map((x) => ({ ...x, severity: severity.get(x.value) ?? 'info' })),
+    topUnresolved: [...unresolved.entries()]
+      .map(([code, s]) => ({ code, field: s.field, values: top(s.values, 15) }))
+      .sort((a, b) => b.values.reduce((n, v) => n + v.count, 0) - a.values.reduce((n, v) => n + v.count, 0)),
+    mapping: r.mapping,
+    scores,
+    routing,
+    campaigns: top(campaigns),
+    duplicates: { clusters: result.clusters.length, merged: r.merged },
+    accounts: { matched, total: result.accountMatches.length, rate: result.accountMatches.length ? Math.round((matched / result.accountMatches.length) * 1000) / 1000 : null },
+  };
+}
