@@ -33,7 +33,7 @@ describe('cleanse', () => {
   test('the report counts rows, fill rates, rules and issues, stamped with the pack hash', () => {
     expect(r.report).toMatchObject({ rowsIn: 3, rowsOut: 2, rejected: 1, rejectReasons: { empty_row: 1 } });
     expect(r.report.pack.hash).toMatch(/^sha256:/);
-    expect(r.report.fillRate.company).toEqual({ before: 1, after: 0.3333 });
+    expect(r.report.fillRate.company).toEqual({ before: 1, after: 0.5 });
     expect(r.report.changesByRule['default:normalize.optIn[1]:boolean']).toBe(2);
     expect(r.report.issuesByCode['cell.placeholder']).toBe(3);
     const mapped = Object.fromEntries(r.report.mapping.map((m) => [m.header, m.field]));

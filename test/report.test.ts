@@ -15,7 +15,7 @@ describe('run summary', () => {
   test('counts, reasons, fill rates and rules', () => {
     expect(s.rows).toEqual({ in: 4, clean: 2, rejected: 2, merged: 0 });
     expect(s.rejectReasons).toEqual([{ value: 'junk_name', count: 2 }, { value: 'missing_contact', count: 1 }]);
-    expect(s.fillRate.email).toEqual({ before: 0.75, after: 0.5 });
+    expect(s.fillRate.email).toEqual({ before: 0.75, after: 1 });
     expect(s.changesByRule.find((c) => c.value === 'default:campaign.statuses')?.count).toBe(1);
   });
 

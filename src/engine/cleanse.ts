@@ -54,7 +54,7 @@ export interface CleanseReport {
   readonly merged: number;
   readonly rejectReasons: Readonly<Record<string, number>>;
   readonly mapping: readonly HeaderMapping[];
-  /** Per field: share of rows with a value, before (as mapped) and after cleansing. */
+  /** Per field: share of input rows with a value as mapped, and share of clean records with a value after cleansing. */
   readonly fillRate: Readonly<Record<string, FieldFill>>;
   readonly changesByRule: Readonly<Record<string, number>>;
   readonly issuesByCode: Readonly<Record<string, number>>;
@@ -284,11 +284,13 @@ export function cleanseWith(
   const issuesByCode: Record<string, number> = {};
   for (const i of issues) bump(issuesByCode, i.code);
   const fillRate: Record<string, FieldFill> = {};
-  const n = rows.length || 1;
+  // Before: share of input rows; after: share of clean records (rejects excluded).
+  const nIn = rows.length || 1;
+  const nOut = records.length || 1;
   for (const f of CANONICAL_FIELDS) {
     const b = fillBefore[f] ?? 0;
     const a = fillAfter[f] ?? 0;
-    if (b > 0 || a > 0) fillRate[f] = { before: round(b / n), after: round(a / n) };
+    if (b > 0 || a > 0) fillRate[f] = { before: round(b / nIn), after: round(a / nOut) };
   }
   const report: CleanseReport = {
     pack: { id: pack.id, version: pack.version, hash: pack.hash },

@@ -63,14 +63,14 @@ function table(head: readonly string[], rows: readonly (readonly unknown[])[]): 
 const CSS = `
 :root{--accent:#2f6fde;--bad:#d2462f;--ok:#2c9a5b;--muted:#6b7280;--bg:#f6f7f9;--card:#fff;--line:#e5e7eb}
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#111827;background:var(--bg)}
-header{background:#111827;color:#fff;padding:20px 32px}header h1{margin:0 0 4px;font-size:20px}header p{margin:0;color:#cbd5e1;font-size:13px}
+header{background:#111827;color:#fff;padding:20px 32px}header h1{margin:0 0 4px;font-size:20px}header p{margin:0;color:#cbd5e1;font-size:13px}header code{background:#374151;color:#e5e7eb}
 main{max-width:1100px;margin:0 auto;padding:24px 32px 48px}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin-bottom:20px}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px}.kpi b{display:block;font-size:26px}.kpi span{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}@media(max-width:800px){.grid{grid-template-columns:1fr}}
 section{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 18px;margin-bottom:16px;break-inside:avoid}
 section h2{font-size:15px;margin:0 0 12px}
-.bars{display:flex;flex-direction:column;gap:6px}.bar-row{display:grid;grid-template-columns:minmax(90px,34%) 1fr 92px;align-items:center;gap:8px}
+.bars{display:flex;flex-direction:column;gap:6px}.bar-row{display:grid;grid-template-columns:minmax(90px,38%) 1fr 120px;align-items:center;gap:8px}
 .bar-label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;font-size:13px}.bar-track{background:#eef1f5;border-radius:4px;height:14px;position:relative;overflow:hidden}
 .bar{height:100%;border-radius:4px}.bar-track.pair{height:18px}.bar-track.pair .bar{height:50%}.bar.before{background:#9ca3af}.bar.after{background:var(--ok)}
 .bar-value{font-variant-numeric:tabular-nums;font-size:12px;color:var(--muted);text-align:right}
