@@ -69,7 +69,7 @@ for (const s of iso31662) {
   const suffix = s.code.slice(3);
   const rawEn = cldr[s.code.toLowerCase().replace('-', '')];
   const en = rawEn?.replace(FOOTNOTE, '');
-  const e: Entry = { code: suffix, name: en ?? s.name, local: s.name, level: level as 1 | 2, codeKeys: new Set([placeKey(suffix)]), nameKeys: new Set() };
+  const e: Entry = { code: suffix, name: en ?? s.name, local: s.name, level: level as 1 | 2, codeKeys: new Set([suffix.toLowerCase()]), nameKeys: new Set() };
   if (level === 2) e.parent = s.parent;
   for (const n of [s.name, ...(en ? [en] : [])]) for (const v of nameVariants(n)) {
     const k = placeKey(v);

@@ -171,9 +171,8 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
       const cps = [...s].map((ch) => String.fromCharCode(ch.codePointAt(0)! - 0x1f1e6 + 65)).join('');
       if (t.byAlpha2.has(cps)) return { kind: 'code', code: cps, confidence: 1, issues: [] };
     }
-    const key = placeKey(s);
-    if (key === '') return { kind: 'not', what: 'placeholder' };
     const compact = s.replace(/[\s.]/g, '');
+    const key = placeKey(s);
     if (LETTERS.test(compact) && (compact.length === 2 || compact.length === 3)) {
       const not = t.notCountries.get(key);
       if (not) return { kind: 'not', what: not };
@@ -183,6 +182,7 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
       const c3 = compact.length === 3 ? t.byAlpha3.get(up) : undefined;
       if (c3) return { kind: 'code', code: c3.code, confidence: 1, issues: [] };
     }
+    if (key === '') return { kind: 'not', what: 'placeholder' };
     if (/^\d{3}$/.test(s)) {
       const c = t.byNumeric.get(s);
       return c ? { kind: 'code', code: c.code, confidence: 0.9, issues: [] } : MISS;
@@ -218,7 +218,8 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
       if (codes.size === 1) return { kind: 'code', code: [...codes][0]!, confidence: 0.9, issues: [] };
       if (codes.size > 1) return { kind: 'ambiguous', candidates: [...codes] };
     }
-    if (typos && key.length >= 5 && /^[a-z]+$/.test(key)) {
+    // Five-letter words sit one edit from too many names ("Sales" → "Wales").
+    if (typos && key.length >= 6 && /^[a-z]+$/.test(key)) {
       const { index, keys } = typoIndex(t, dicts);
       const near = index.near(key);
       let labels = near.labels;

@@ -141,8 +141,8 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
   const cache = new Map<string, UnitResult<StateValue>>();
   const MAX_CACHE = 20_000;
 
-  const lookupIn = (ct: CountryTable, key: string, keys: readonly string[]): Found => {
-    const c = ct.codes.get(key);
+  const lookupIn = (ct: CountryTable, key: string, keys: readonly string[], raw: string): Found => {
+    const c = ct.codes.get(raw) ?? ct.codes.get(key);
     if (c) return { codes: c, via: 'code' };
     for (const k of keys) {
       const n = ct.names.get(k);
@@ -151,7 +151,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     return null;
   };
 
-  const keysOf = (t: Tables, s: string): { key: string; keys: string[] } => {
+  const keysOf = (t: Tables, s: string): { key: string; keys: string[]; raw: string } => {
     const words = placeWords(s);
     const key = words.join('');
     const keys = [key];
@@ -161,7 +161,9 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     while (a < b - 1 && t.generic.has(words[a]!)) a++;
     while (b > a + 1 && t.generic.has(words[b - 1]!)) b--;
     if (a > 0 || b < words.length) keys.push(words.slice(a, b).join(''));
-    return { key, keys };
+    // Codes are matched on the raw letters too: "AND" (GB-AND) is a stop word to placeKey.
+    const raw = s.length <= 6 ? s.toLowerCase().replace(/[\s.]/g, '') : key;
+    return { key, keys, raw };
   };
 
   const compute = (s: string, country: string | null, options: StateOptions | undefined): UnitResult<StateValue> => {
@@ -176,8 +178,8 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
         return ok(v, 1);
       }
     }
-    const { key, keys } = keysOf(t, s);
-    if (key === '') return none([issue('state.unknown', { input: s, where: '' })]);
+    const { key, keys, raw } = keysOf(t, s);
+    if (key === '' && raw === '') return none([issue('state.unknown', { input: s, where: '' })]);
     const result = (full: string, confidence: number, typoFrom?: string): UnitResult<StateValue> => {
       const v = t.countries.get(full.slice(0, 2))!.entries.get(full)!;
       return typoFrom ? ok(v, confidence, [issue('state.typo_corrected', { input: typoFrom, name: v.name })]) : ok(v, confidence);
@@ -187,7 +189,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     if (country) {
       const ct = t.countries.get(country);
       if (ct) {
-        const f = lookupIn(ct, key, keys);
+        const f = lookupIn(ct, key, keys, raw);
         if (f) {
           const one = choose(t, f.codes);
           return one ? result(one, 1) : ambiguous(f.codes);
@@ -197,7 +199,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
           if (near.labels.length === 1) return result(near.labels[0]!, 0.8, s);
         }
       }
-      const elsewhere = global(t, key, keys, options);
+      const elsewhere = global(t, key, keys, raw, options);
       const where = ` in ${country}`;
       if (elsewhere && elsewhere.length > 0) return none([issue('state.country_mismatch', { input: s, country, found: elsewhere })]);
       return none([issue('state.unknown', { input: s, where })]);
@@ -206,7 +208,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     const prefer = options?.preferCountries ?? dicts.subdivisions.preferredForCodes;
     for (const p of prefer) {
       const ct = t.countries.get(p);
-      const c = ct?.codes.get(key);
+      const c = ct?.codes.get(raw) ?? ct?.codes.get(key);
       if (c) {
         const one = choose(t, c);
         if (one) return result(one, 0.9);
@@ -226,7 +228,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     }
     for (const p of prefer) {
       const ct = t.countries.get(p);
-      const n = ct ? lookupIn(ct, key, keys) : null;
+      const n = ct ? lookupIn(ct, key, keys, raw) : null;
       if (n) {
         const one = choose(t, n.codes);
         if (one) return result(one, 0.9);
@@ -243,10 +245,10 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     return none([issue('state.unknown', { input: s, where: '' })]);
   };
 
-  const global = (t: Tables, key: string, keys: readonly string[], options: StateOptions | undefined): string[] | null => {
+  const global = (t: Tables, key: string, keys: readonly string[], raw: string, options: StateOptions | undefined): string[] | null => {
     const prefer = options?.preferCountries ?? dicts.subdivisions.preferredForCodes;
     for (const p of prefer) {
-      const c = t.countries.get(p)?.codes.get(key);
+      const c = t.countries.get(p)?.codes.get(raw) ?? t.countries.get(p)?.codes.get(key);
       if (c) return c;
     }
     for (const k of keys) {
