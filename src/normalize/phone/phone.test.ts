@@ -6,10 +6,11 @@ import callingCodes from '../../../dictionaries/calling-code-defaults.json' with
 import { LeadtidyError } from '../../core/errors.js';
 import { formatPhone } from '../geo/step.js';
 import { createPhoneNormalizer, normalizePhone } from './index.js';
-import { phoneCases } from './phone.cases.js';
+import { phoneCases, type PhoneCase } from './phone.cases.js';
 
 describe('normalizePhone: table', () => {
-  test.each(phoneCases)('%j (default %s)', (input, country, expected, issueCode) => {
+  test.each(phoneCases)('%j (default %s)', (...row) => {
+    const [input, country, expected, issueCode] = row as unknown as PhoneCase;
     const r = normalizePhone(input, country ? { country } : undefined);
     if (expected === null) expect(r.value).toBeNull();
     else {

@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../../core/errors.js';
 import { normalizePostalCode } from './index.js';
-import { postalCases } from './postal.cases.js';
+import { postalCases, type PostalCase } from './postal.cases.js';
 
 describe('normalizePostalCode: table', () => {
-  test.each(postalCases)('%j (country %s)', (input, country, expected, issueCode) => {
+  test.each(postalCases)('%j (country %s)', (...row) => {
+    const [input, country, expected, issueCode] = row as unknown as PostalCase;
     const r = normalizePostalCode(input, country ? { country } : undefined);
     expect(r.value).toEqual(expected);
     if (issueCode) expect(r.issues.map((i) => i.code)).toContain(issueCode);
