@@ -88,7 +88,8 @@ function readTerritories(loc: string): Record<string, string> | undefined {
 
 // --- i18n-iso-countries ----------------------------------------------------------
 const langDir = path.join(NM, 'i18n-iso-countries/langs');
-const langs = fs.readdirSync(langDir).filter((f) => f.endsWith('.json'));
+// Thaana (dv) names collide after normalization (GEO.md §6.1): left out.
+const langs = fs.readdirSync(langDir).filter((f) => f.endsWith('.json') && f !== 'dv.json');
 for (const f of langs) {
   const lang = f.replace('.json', '');
   const j = JSON.parse(fs.readFileSync(path.join(langDir, f), 'utf8')) as { countries: Record<string, string | string[]> };
@@ -113,6 +114,7 @@ interface Overrides {
   ambiguous: Record<string, string[]>;
   notCountries: Record<string, string[]>;
   names: Record<string, string>;
+  stateForms: string[];
 }
 const ov = JSON.parse(fs.readFileSync(path.join(ROOT, 'dictionaries/country-overrides.json'), 'utf8')) as Overrides;
 for (const [code, name] of Object.entries(ov.names)) countries.get(code)!.name = name;
@@ -185,7 +187,7 @@ write('countries.json', {
   license: 'MIT (iso-3166) and Unicode-3.0 (CLDR)',
   countries: [...countries.values()].sort((a, b) => a.code.localeCompare(b.code)),
 });
-write('country-aliases.json', { source: src, license, aliases, ambiguous: sortObj(ambiguous), constituents, historical, notCountries: sortObj(notCountries), confusables: [...confusables].sort().join('|') });
+write('country-aliases.json', { source: src, license, aliases, ambiguous: sortObj(ambiguous), constituents, historical, notCountries: sortObj(notCountries), confusables: [...confusables].sort().join('|'), stateForms: ov.stateForms });
 console.log(`countries ${countries.size}, keys ${index.size}, auto-ambiguous ${collisions.length}:\n  ${collisions.slice(0, 80).join('\n  ')}`);
 
 function sortObj<T>(o: Record<string, T>): Record<string, T> {

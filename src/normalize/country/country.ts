@@ -2,8 +2,8 @@ import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
 import { stripControl } from '../../core/text.js';
-import { buildTypoIndex, osaDistance, type TypoIndex } from './fuzzy.js';
-import { placeKey } from './key.js';
+import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
+import { placeKey, placeWords } from './key.js';
 
 /** A resolved country. `code`, `alpha3` and `name` are the public contract. */
 export interface CountryValue {
@@ -40,6 +40,8 @@ export interface CountryAliasDictionary {
   readonly historical: Readonly<Record<string, string>>;
   readonly notCountries: Readonly<Record<string, string>>;
   readonly confusables: string;
+  /** Words of official state forms ("republic", "royaume", "de") dropped as a fallback. */
+  readonly stateForms?: readonly string[];
 }
 
 /** Dictionaries a country normalizer is built from. */
@@ -61,8 +63,8 @@ interface Tables {
   historical: Map<string, string>;
   notCountries: Map<string, string>;
   typo?: TypoIndex;
-  primaryKeys?: readonly (readonly [string, string])[];
   confusables: Set<string>;
+  stateForms: Set<string>;
 }
 
 const MAX_INPUT = 120;
@@ -106,11 +108,24 @@ function buildTables(dicts: CountryDictionaries): Tables {
     historical: toMap(dicts.aliases.historical),
     notCountries: toMap(dicts.aliases.notCountries),
     confusables: new Set(dicts.aliases.confusables ? dicts.aliases.confusables.split('|') : []),
+    stateForms: new Set(dicts.aliases.stateForms ?? []),
   };
 }
 
-function typoIndex(t: Tables, dicts: CountryDictionaries): { index: TypoIndex; keys: readonly (readonly [string, string])[] } {
-  if (!t.typo || !t.primaryKeys) {
+/** Whether the single edit between `key` and `cand` lies inside one input word of ≥ 5 letters. */
+function editInLongWord(key: string, cand: string, words: readonly string[]): boolean {
+  let i = 0;
+  while (i < key.length && i < cand.length && key[i] === cand[i]) i++;
+  let pos = 0;
+  for (const w of words) {
+    if (i < pos + w.length || (i === pos + w.length && w === words[words.length - 1])) return w.length >= 5;
+    pos += w.length;
+  }
+  return false;
+}
+
+function typoIndex(t: Tables, dicts: CountryDictionaries): { index: TypoIndex } {
+  if (!t.typo) {
     const entries: (readonly [string, string])[] = [];
     for (const [code, { primary }] of Object.entries(dicts.aliases.aliases)) {
       if (primary) for (const k of primary.split('|')) entries.push([k, code]);
@@ -118,10 +133,9 @@ function typoIndex(t: Tables, dicts: CountryDictionaries): { index: TypoIndex; k
     for (const k of t.confusables) entries.push([k, '~']);
     for (const [k] of t.notCountries) if (k.length >= 5) entries.push([k, '~']);
     for (const [k] of t.ambiguous) if (k.length >= 5) entries.push([k, '~']);
-    t.primaryKeys = entries;
     t.typo = buildTypoIndex(entries);
   }
-  return { index: t.typo, keys: t.primaryKeys };
+  return { index: t.typo };
 }
 
 type Found =
@@ -219,17 +233,21 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
       if (codes.size > 1) return { kind: 'ambiguous', candidates: [...codes] };
     }
     // Five-letter words sit one edit from too many names ("Sales" → "Wales").
-    if (typos && key.length >= 6 && /^[a-z]+$/.test(key)) {
-      const { index, keys } = typoIndex(t, dicts);
-      const near = index.near(key);
-      let labels = near.labels;
-      if (labels.length === 0 && key.length >= 9) {
-        const found = new Set<string>();
-        for (const [k, label] of keys) {
-          if (Math.abs(k.length - key.length) <= 2 && k.length >= 9 && osaDistance(key, k, 2) <= 2) found.add(label);
-        }
-        labels = [...found];
+    // "República de Estonia", "Royaume d'Espagne", "Republic of Ghana": drop the state form.
+    const words = placeWords(s);
+    if (words.length > 1 && words.some((w) => t.stateForms.has(w))) {
+      const rest = words.filter((w) => !t.stateForms.has(w)).join('');
+      if (rest.length >= 4 && rest !== key) {
+        const code = t.byKey.get(rest);
+        if (code && !t.ambiguous.has(rest) && !t.notCountries.has(rest)) return { kind: 'code', code, confidence: 0.9, issues: [] };
       }
+    }
+    if (typos && key.length >= 6 && /^[a-z]+$/.test(key)) {
+      const { index } = typoIndex(t, dicts);
+      const near = index.near(key);
+      // The edit must fall inside a word of five letters or more: "Holy Land" is not "Holland",
+      // "Republic of Iran" is not "Republic of Iraq".
+      const labels = [...new Set(near.keys.filter((k) => editInLongWord(key, k, words)).map((k) => index.label(k)!))];
       if (labels.length === 1 && labels[0] !== '~') {
         const code = labels[0]!;
         const c = t.byAlpha2.get(code)!;

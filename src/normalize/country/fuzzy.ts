@@ -32,6 +32,8 @@ export function osaDistance(a: string, b: string, max: number): number {
 export interface TypoIndex {
   /** Labels of every key within one edit of `key` (verified), deduplicated. */
   near(key: string): { labels: string[]; keys: string[] };
+  /** The label of an indexed key. */
+  label(key: string): string | undefined;
 }
 
 /** Builds a single-deletion index over `entries` (key → label). */
@@ -50,6 +52,7 @@ export function buildTypoIndex(entries: Iterable<readonly [string, string]>): Ty
     for (let i = 0; i < k.length; i++) push(k.slice(0, i) + k.slice(i + 1), k);
   }
   return {
+    label: (k) => byKey.get(k),
     near(key: string) {
       const found = new Set<string>();
       const probe = (d: string): void => {
