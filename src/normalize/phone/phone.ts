@@ -121,7 +121,7 @@ function typeName(t: string | undefined): string | undefined {
  */
 export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer {
   const { metadata } = dicts;
-  const cache = new Map<string, UnitResult<PhoneValue>>();
+  const caches = [new Map<string, UnitResult<PhoneValue>>(), new Map<string, UnitResult<PhoneValue>>()] as const;
   const MAX_CACHE = 20_000;
   let defaults: Map<string, { country: string; alternatives: readonly string[] }> | undefined;
 
@@ -150,13 +150,16 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
       }
     }
     // International prefixes written out: "0049 89 …", "011 44 …", "+0049".
-    s = s.replace(/^\s*\+?\s*0\s*0\s*(?=[1-9])/, '+');
-    if (/^\s*0\s*1\s*1/.test(s) && (!country || NANP.has(country))) s = s.replace(/^\s*0\s*1\s*1\s*/, '+');
+    const c0 = s.charCodeAt(0);
+    if (c0 === 48 /* 0 */ || (c0 === 43 /* + */ && s.charCodeAt(1) === 48)) {
+      s = s.replace(/^\+?0\s*0\s*(?=[1-9])/, '+');
+      if (/^0\s*1\s*1/.test(s) && (!country || NANP.has(country))) s = s.replace(/^0\s*1\s*1\s*/, '+');
+    }
     const digits = countDigits(s);
     if (digits === 0) return none([issue('phone.not_a_number', { input: raw })]);
     if (digits < 5) return none([issue('phone.too_short', { input: raw })]);
     if (digits > 17) return none([issue('phone.too_long', { input: raw })]);
-    const international = s.trimStart().startsWith('+');
+    const international = s.charCodeAt(0) === 43;
     if (!international && !country) return none([issue('phone.no_country', { input: raw })]);
     const p = parse(s, country);
     if (!p) return none([issue(digits < 7 ? 'phone.too_short' : 'phone.invalid', { input: raw, where: country ? ` for ${country}` : '' })]);
@@ -183,6 +186,7 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
   };
 
   const compute = (input: string, country: CountryCode | undefined, wantType: boolean): UnitResult<PhoneValue> => {
+    if (SIMPLE.test(input)) return one(input.trim(), country, wantType);
     const s = stripControl(input).replace(RFC_EXT, ' ext ').trim();
     if (s === '') return none();
     if (s.length > MAX_INPUT) return none([issue('phone.too_long', { input: `${s.slice(0, 40)}…` })]);
@@ -231,7 +235,8 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
     const str = input as string;
     const country = resolveCountry(options?.country);
     const wantType = options?.type !== false;
-    const key = `${country ?? ''}${wantType ? '' : '-'}|${str}`;
+    const cache = caches[wantType ? 1 : 0];
+    const key = country ? `${country}\u0000${str}` : `\u0000${str}`;
     const hit = cache.get(key);
     if (hit) return hit;
     const r = compute(str, country, wantType);
