@@ -28,6 +28,8 @@ interface Overrides {
   preferredForCodes: string[];
   b2bCountries: string[];
   genericWords: string[];
+  names: Record<string, string>;
+  noGlobal: string[];
 }
 const ov = JSON.parse(fs.readFileSync(path.join(ROOT, 'dictionaries/subdivision-overrides.json'), 'utf8')) as Overrides;
 
@@ -78,6 +80,13 @@ for (const s of iso31662) {
   m.set(suffix, e);
 }
 
+for (const [full, name] of Object.entries(ov.names)) {
+  const e = byCountry.get(full.slice(0, 2))?.get(full.slice(3));
+  if (!e) throw new Error(`name override for unknown subdivision ${full}`);
+  e.name = name;
+  e.nameKeys.add(placeKey(name));
+}
+
 let aliasCount = 0;
 for (const [country, subs] of Object.entries(ov.aliases)) {
   const m = byCountry.get(country);
@@ -117,6 +126,7 @@ fs.writeFileSync(
     license: 'MIT (iso-3166, overrides) and Unicode-3.0 (CLDR)',
     preferredForCodes: ov.preferredForCodes,
     b2bCountries: ov.b2bCountries,
+    noGlobal: ov.noGlobal,
     genericWords: ov.genericWords.map((w) => placeKey(w)),
     subdivisions: out,
   })}\n`,

@@ -92,6 +92,9 @@ export const stateCases: readonly StateCase[] = [
   ['Guangdong Sheng', 'CN', 'CN-GD'], ['Zhejiang', null, 'CN-ZJ'], ['Jiangsu', 'CN', 'CN-JS'], ['Sichuan', null, 'CN-SC'],
   ['Tokyo', 'JP', 'JP-13'], ['Tōkyō', 'JP', 'JP-13'], ['東京都', 'JP', 'JP-13'], ['Tokyo-to', 'JP', 'JP-13'], ['Osaka', 'JP', 'JP-27'], ['大阪府', null, 'JP-27'],
   ['Kanagawa', 'JP', 'JP-14'], ['Aichi', 'JP', 'JP-23'], ['Hokkaido', null, 'JP-01'], ['Fukuoka', 'JP', 'JP-40'], ['13', 'JP', 'JP-13'],
+  ['神奈川', 'JP', 'JP-14'], ['北海道', null, 'JP-01'], ['福岡県', null, 'JP-40'], ['沖縄', 'JP', 'JP-47'], ['Hyōgo', 'JP', 'JP-28'], ['Chiba-ken', 'JP', 'JP-12'],
+  ['广东省', null, 'CN-GD'], ['上海市', null, 'CN-SH'], ['浙江', 'CN', 'CN-ZJ'], ['Inner Mongolia', null, 'CN-NM'], ['Tibet', 'China', 'CN-XZ'], ['Hong Kong', null, null, 'state.unknown'],
+  ['서울특별시', null, 'KR-11'], ['경기도', 'KR', 'KR-41'], ['Gyeonggi', 'South Korea', 'KR-41'], ['Marlborough', 'NZ', 'NZ-MBH'],
   ['Seoul', 'KR', 'KR-11'], ['Gyeonggi-do', 'KR', 'KR-41'], ['Busan', 'KR', 'KR-26'],
   ['Auckland', 'NZ', 'NZ-AUK'], ['Wellington', 'NZ', 'NZ-WGN'], ['Canterbury', 'NZ', 'NZ-CAN'], ['Gauteng', null, 'ZA-GP'], ['Western Cape', null, 'ZA-WC'], ['KZN', 'ZA', 'ZA-KZN'],
   // --- Mexico, Brazil ------------------------------------------------------------------------

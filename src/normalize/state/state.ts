@@ -40,6 +40,8 @@ export interface SubdivisionDictionary {
   /** Countries most common in B2B files: a name shared with an obscure subdivision elsewhere goes to them. */
   readonly b2bCountries?: readonly string[];
   readonly genericWords: readonly string[];
+  /** Subdivisions only found with their country given (CN-HK: without a country, "Hong Kong" is the country HK). */
+  readonly noGlobal?: readonly string[];
   /** country → subdivision code → "name\tlocal\tlevel\tparent\tcodeKeys\tnameKeys". */
   readonly subdivisions: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
@@ -80,6 +82,7 @@ function pushTo(m: Map<string, string[]>, k: string, v: string): void {
 function buildTables(dict: SubdivisionDictionary): Tables {
   const countries = new Map<string, CountryTable>();
   const global = new Map<string, string[]>();
+  const noGlobal = new Set(dict.noGlobal ?? []);
   for (const [country, subs] of Object.entries(dict.subdivisions)) {
     const t: CountryTable = { entries: new Map(), codes: new Map(), names: new Map() };
     for (const [code, packed] of Object.entries(subs)) {
@@ -97,12 +100,12 @@ function buildTables(dict: SubdivisionDictionary): Tables {
       for (const k of codeKeys.split('|')) {
         if (!k) continue;
         pushTo(t.codes, k, full);
-        if (k.length >= 3) pushTo(global, k, full);
+        if (k.length >= 3 && !noGlobal.has(full)) pushTo(global, k, full);
       }
       for (const k of nameKeys.split('|')) {
         if (!k) continue;
         pushTo(t.names, k, full);
-        if (k.length >= 3) pushTo(global, k, full);
+        if (k.length >= 3 && !noGlobal.has(full)) pushTo(global, k, full);
       }
     }
     countries.set(country, t);
