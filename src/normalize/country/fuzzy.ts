@@ -3,7 +3,12 @@
  * every key within one edit (insert, delete, substitute, adjacent swap) in O(length) lookups.
  */
 
-/** Optimal-string-alignment distance, stopping early once it exceeds `max`. */
+/**
+ * Optimal-string-alignment distance, stopping early once it exceeds `max`.
+ *
+ * @example
+ * osaDistance('untied', 'united', 2) //=> 1
+ */
 export function osaDistance(a: string, b: string, max: number): number {
   const la = a.length;
   const lb = b.length;
@@ -36,7 +41,12 @@ export interface TypoIndex {
   label(key: string): string | undefined;
 }
 
-/** Builds a single-deletion index over `entries` (key → label). */
+/**
+ * Builds a single-deletion index over `entries` (key → label).
+ *
+ * @example
+ * buildTypoIndex([['germany', 'DE']]).near('germnay').labels //=> ['DE']
+ */
 export function buildTypoIndex(entries: Iterable<readonly [string, string]>): TypoIndex {
   const byKey = new Map<string, string>();
   const deletes = new Map<string, string[]>();

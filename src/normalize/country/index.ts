@@ -13,7 +13,12 @@ export {
 } from './country.js';
 export { placeKey, placeWords, foldPlace } from './key.js';
 
-/** The built-in country dictionaries (ISO 3166-1, CLDR, i18n-iso-countries, country-to-iso, overrides). */
+/**
+ * The built-in country dictionaries (ISO 3166-1, CLDR, i18n-iso-countries, country-to-iso, overrides).
+ *
+ * @example
+ * createCountryNormalizer(BUILTIN_COUNTRY_DICTIONARIES)('Holland').value?.code //=> 'NL'
+ */
 export const BUILTIN_COUNTRY_DICTIONARIES: CountryDictionaries = { countries, aliases };
 
 /**

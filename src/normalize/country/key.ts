@@ -26,7 +26,12 @@ const EXPAND: ReadonlyMap<string, string> = new Map([
   ['fed', 'federal'],
 ]);
 
-/** Lowercases, folds compatibility forms and (for Latin/Greek/Cyrillic) diacritics. */
+/**
+ * Lowercases, folds compatibility forms and (for Latin/Greek/Cyrillic) diacritics.
+ *
+ * @example
+ * foldPlace('Île-de-France') //=> 'ile-de-france'
+ */
 export function foldPlace(input: string): string {
   let t = input.normalize('NFKC').toLowerCase();
   if (!ASCII_PRINTABLE.test(t)) {
@@ -37,7 +42,11 @@ export function foldPlace(input: string): string {
 
 /**
  * Place-name lookup words: folded, punctuation dropped, abbreviations ("St.", "Rep.")
- * expanded, "the/of/and" removed. "The Bahamas" → ["bahamas"].
+ * expanded, "the/of/and" removed.
+ *
+ * @example
+ * placeWords('The Bahamas') //=> ['bahamas']
+ * placeWords('St. Kitts & Nevis') //=> ['saint', 'kitts', 'nevis']
  */
 export function placeWords(input: string): string[] {
   const t = foldPlace(input).replace(DROPPED, '').replace(SEPARATORS, ' ').trim();

@@ -24,6 +24,9 @@ const recordCountry = (ctx: StepContext, field: string): string | undefined => {
 /**
  * How a phone is written in a clean record: E.164, plus the extension in RFC 3966 form
  * ("+14155552671;ext=204"), which normalizePhone reads back unchanged.
+ *
+ * @example
+ * formatPhone({ e164: '+14155552671', extension: '204', callingCode: '1' }) //=> '+14155552671;ext=204'
  */
 export function formatPhone(v: PhoneValue, extension: 'rfc3966' | 'drop' = 'rfc3966'): string {
   return v.extension && extension === 'rfc3966' ? `${v.e164};ext=${v.extension}` : v.e164;
@@ -31,7 +34,12 @@ export function formatPhone(v: PhoneValue, extension: 'rfc3966' | 'drop' = 'rfc3
 
 const CODES = /^[A-Z]{2}$/;
 
-/** `country` step: the field becomes ISO alpha-2; unresolvable values stay as they are, with an issue. */
+/**
+ * `country` step: the field becomes ISO alpha-2; unresolvable values stay as they are, with an issue.
+ *
+ * @example
+ * // pack: "normalize": { "country": ["country"] }   "Deutschland" → "DE"
+ */
 export const countryStep = defineStep({
   name: 'country',
   description: 'Country → ISO 3166-1 alpha-2 (names in many languages, codes, former names, typos).',
@@ -48,6 +56,10 @@ export const countryStep = defineStep({
  * Sets the country (explicit, or filled from phone > state > postal code), fills an empty
  * state from the postal code (US/CA/AU) or from a state name typed in the country column,
  * and reports conflicts without overwriting anything.
+ *
+ * @example
+ * // pack: "normalize": { "country": ["geo"] }
+ * // { country: "", postalCode: "K1A 0B1" } → country "CA", state "ON" (two geo.filled issues)
  */
 export const geoStep = defineStep({
   name: 'geo',
@@ -98,7 +110,12 @@ export const geoStep = defineStep({
   },
 });
 
-/** `state` step: the subdivision code without the country ("CA"), within the record's country. */
+/**
+ * `state` step: the subdivision code without the country ("CA"), within the record's country.
+ *
+ * @example
+ * // { country: "DE", state: "Bayern" } → state "BY"
+ */
 export const stateStep = defineStep({
   name: 'state',
   description: 'State/province → ISO 3166-2 subdivision code without the country prefix ("CA", "ON", "BY").',
@@ -118,7 +135,12 @@ export const stateStep = defineStep({
   },
 });
 
-/** `postalCode` step: canonical postal code for the record's country (or a distinctive format). */
+/**
+ * `postalCode` step: canonical postal code for the record's country (or a distinctive format).
+ *
+ * @example
+ * // { country: "US", postalCode: "2139" } → postalCode "02139"
+ */
 export const postalCodeStep = defineStep({
   name: 'postalCode',
   description: 'Postal code → canonical form for the country (ZIP+4, "K1A 0B1", "SW1A 1AA", …); leading zeros restored.',
@@ -130,7 +152,12 @@ export const postalCodeStep = defineStep({
   },
 });
 
-/** `phone` step (for phone and mobilePhone): E.164, extension kept as ";ext=", default country from the record. */
+/**
+ * `phone` step (for phone and mobilePhone): E.164, extension kept as ";ext=", default country from the record.
+ *
+ * @example
+ * // { country: "US", phone: "415.555.2671 x204" } → phone "+14155552671;ext=204"
+ */
 export const phoneStep = defineStep({
   name: 'phone',
   description: 'Phone → E.164 (extension as ";ext=NNN"), default country from the record; first of several numbers.',
@@ -153,7 +180,12 @@ export const phoneStep = defineStep({
   },
 });
 
-/** The geography and phone steps, by the names packs use. */
+/**
+ * The geography and phone steps, by the names packs use.
+ *
+ * @example
+ * const steps = { ...basicSteps, ...geoSteps };
+ */
 export const geoSteps = {
   geo: geoStep,
   country: countryStep,

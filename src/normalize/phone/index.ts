@@ -12,7 +12,12 @@ export {
   type PhoneValue,
 } from './phone.js';
 
-/** Built-in phone dictionaries: libphonenumber-js "min" metadata and the shared-calling-code table. */
+/**
+ * Built-in phone dictionaries: libphonenumber-js "min" metadata and the shared-calling-code table.
+ *
+ * @example
+ * createPhoneNormalizer(BUILTIN_PHONE_DICTIONARIES)('+61 2 9876 5432').value?.country //=> 'AU'
+ */
 export const BUILTIN_PHONE_DICTIONARIES: PhoneDictionaries = {
   metadata,
   callingCodes,

@@ -13,7 +13,12 @@ export {
   type PostalValue,
 } from './postal.js';
 
-/** Built-in postal dictionaries (postcode-validator patterns, hand-authored inference tables). */
+/**
+ * Built-in postal dictionaries (postcode-validator patterns, hand-authored inference tables).
+ *
+ * @example
+ * createPostalNormalizer(BUILTIN_POSTAL_DICTIONARIES)('1012ab', { country: 'NL' }).value?.postalCode //=> '1012 AB'
+ */
 export const BUILTIN_POSTAL_DICTIONARIES: PostalDictionaries = {
   formats,
   inference: inference as unknown as PostalInferenceDictionary,

@@ -11,7 +11,12 @@ export {
   type SubdivisionDictionary,
 } from './state.js';
 
-/** The built-in subdivision dictionary (ISO 3166-2 via iso-3166, CLDR English names, hand aliases). */
+/**
+ * The built-in subdivision dictionary (ISO 3166-2 via iso-3166, CLDR English names, hand aliases).
+ *
+ * @example
+ * createStateNormalizer({ ...BUILTIN_STATE_DICTIONARIES, resolveCountry: () => null })('NSW').value?.code //=> 'AU-NSW'
+ */
 export const BUILTIN_STATE_DICTIONARIES: StateDictionaries = {
   subdivisions,
   resolveCountry: (s) => normalizeCountry(s).value?.code ?? null,
