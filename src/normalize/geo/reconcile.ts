@@ -1,0 +1,219 @@
+import { issue, type Issue } from '../../core/codes.js';
+import type { UnitResult } from '../../core/result.js';
+import type { CountryOptions, CountryValue } from '../country/country.js';
+import type { PhoneOptions, PhoneValue } from '../phone/phone.js';
+import type { PostalOptions, PostalValue } from '../postal/postal.js';
+import type { StateOptions, StateValue } from '../state/state.js';
+
+/** Raw geography fields of one record (as written in the file, or already normalized). */
+export interface GeoInput {
+  readonly country?: string | null | undefined;
+  readonly state?: string | null | undefined;
+  readonly postalCode?: string | null | undefined;
+  readonly phone?: string | null | undefined;
+  readonly mobilePhone?: string | null | undefined;
+}
+
+/** Where the record's country came from. */
+export type CountrySource = 'country' | 'phone' | 'mobilePhone' | 'state' | 'postalCode';
+
+/** The reconciled view: normalized values (null = nothing trustworthy; keep the original). */
+export interface GeoResult {
+  /** Alpha-2, from the country field or inferred from the other fields. */
+  readonly country: string | null;
+  readonly countrySource: CountrySource | null;
+  /** Subdivision code without the country ("CA"), from the state field, or filled from the postal code or a state name in the country field. */
+  readonly state: string | null;
+  /** Whether `state` was filled (the state field was empty or held no subdivision). */
+  readonly stateFilled: boolean;
+  readonly postalCode: string | null;
+  readonly phone: PhoneValue | null;
+  readonly mobilePhone: PhoneValue | null;
+  /** Reconciliation issues only (`geo.filled`, `geo.conflict`) plus the country field's own issues. */
+  readonly issues: readonly Issue[];
+}
+
+/** The unit functions reconciliation runs on (the bound normalizers, or custom ones). */
+export interface GeoUnits {
+  readonly normalizeCountry: (input: unknown, options?: CountryOptions) => UnitResult<CountryValue>;
+  readonly normalizeState: (input: unknown, options?: StateOptions) => UnitResult<StateValue>;
+  readonly normalizePostalCode: (input: unknown, options?: PostalOptions) => UnitResult<PostalValue>;
+  readonly normalizePhone: (input: unknown, options?: PhoneOptions) => UnitResult<PhoneValue>;
+}
+
+/** Options of {@link reconcileGeo}. */
+export interface GeoOptions {
+  /** Fill an empty country from the other fields (default true). */
+  readonly fillCountry?: boolean;
+  /** Fill an empty state from a postal code that implies one (US, CA, AU; default true). */
+  readonly fillState?: boolean;
+  /** Passed to the state unit: countries whose short codes are read without a country. */
+  readonly preferCountries?: readonly string[];
+}
+
+// Territories and dependencies that share a numbering plan or postal system with a country:
+// evidence pointing at one of them does not contradict the other.
+const FAMILIES: readonly (readonly string[])[] = [
+  ['US', 'PR', 'VI', 'GU', 'AS', 'MP', 'UM'],
+  ['GB', 'JE', 'GG', 'IM'],
+  ['FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF'],
+  ['FI', 'AX'],
+  ['NO', 'SJ'],
+  ['AU', 'CX', 'CC', 'NF'],
+];
+const FAMILY = new Map<string, number>();
+FAMILIES.forEach((f, i) => f.forEach((c) => FAMILY.set(c, i)));
+
+function compatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const fa = FAMILY.get(a);
+  return fa !== undefined && fa === FAMILY.get(b);
+}
+
+const FILL_STATE_FROM_POSTAL = new Set(['US', 'CA', 'AU']);
+const present = (v: string | null | undefined): v is string => typeof v === 'string' && v.trim() !== '';
+const INTERNATIONAL = /^\s*(?:\+|00|011)/;
+
+/**
+ * Builds a reconciler over the given units. Precedence for the record's country: the
+ * country field > an internationally written phone number > an unambiguous state > a
+ * distinctive postal code. A missing country is filled from the others (`geo.filled`); a
+ * disagreement is reported (`geo.conflict`) and nothing is overwritten.
+ *
+ * @example
+ * const reconcile = createGeoReconciler({ normalizeCountry, normalizeState, normalizePostalCode, normalizePhone });
+ * reconcile({ country: 'Germany', phone: '+1 415 555 2671', postalCode: '94105' }).issues.map((i) => i.code)
+ * //=> ['geo.conflict', 'geo.conflict']
+ */
+export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?: GeoOptions) => GeoResult {
+  return (input, options) => {
+    const issues: Issue[] = [];
+    const stateOpts = (country: string | undefined): StateOptions => {
+      const o: { country?: string; preferCountries?: readonly string[] } = {};
+      if (country) o.country = country;
+      if (options?.preferCountries) o.preferCountries = options.preferCountries;
+      return o;
+    };
+
+    // 1. The country field, and what it says if it is not a country ("California", "Scotland").
+    let explicit: string | null = null;
+    let stateFromCountryField: StateValue | null = null;
+    let candidates: readonly string[] | null = null;
+    if (present(input.country)) {
+      const c = units.normalizeCountry(input.country);
+      issues.push(...c.issues.map((i) => withField(i, 'country')));
+      if (c.value) {
+        explicit = c.value.code;
+      } else {
+        const amb = c.issues.find((i) => i.code === 'country.ambiguous')?.data?.['candidates'];
+        if (Array.isArray(amb)) candidates = amb as string[];
+        const s = units.normalizeState(input.country, stateOpts(undefined));
+        if (s.value && s.confidence >= 0.95) stateFromCountryField = s.value;
+      }
+    }
+
+    // 2. Independent evidence: phones written internationally, the state, a distinctive postal code.
+    const evidence: { source: CountrySource; country: string; value: string }[] = [];
+    for (const field of ['phone', 'mobilePhone'] as const) {
+      const raw = input[field];
+      if (present(raw) && INTERNATIONAL.test(raw)) {
+        const p = units.normalizePhone(raw, { type: false });
+        if (p.value?.country && p.confidence >= 0.9) evidence.push({ source: field, country: p.value.country, value: p.value.e164 });
+      }
+    }
+    let stateAlone: StateValue | null = stateFromCountryField;
+    if (present(input.state)) {
+      const s = units.normalizeState(input.state, stateOpts(undefined));
+      if (s.value) stateAlone = s.value;
+    }
+    if (stateAlone) evidence.push({ source: 'state', country: stateAlone.country, value: stateAlone.code });
+    let postalAlone: PostalValue | null = null;
+    if (present(input.postalCode)) {
+      const p = units.normalizePostalCode(input.postalCode);
+      if (p.value?.country && p.value.inferred) {
+        postalAlone = p.value;
+        evidence.push({ source: 'postalCode', country: p.value.country, value: p.value.postalCode });
+      }
+    }
+
+    // 3. The record's country.
+    let country = explicit;
+    let countrySource: CountrySource | null = explicit ? 'country' : null;
+    // Fill when the field is empty, held a state name, or was ambiguous between candidates the evidence picks from.
+    const usable = candidates ? evidence.filter((e) => candidates!.includes(e.country)) : evidence;
+    const mayFill = !present(input.country) || stateFromCountryField !== null || candidates !== null;
+    if (!country && options?.fillCountry !== false && usable.length > 0 && mayFill) {
+      const first = usable[0]!;
+      country = first.country;
+      countrySource = first.source;
+      issues.push(issue('geo.filled', { field: 'country', value: country, source: `${first.source} ${first.value}` }, { field: 'country' }));
+    }
+    if (country) {
+      for (const e of evidence) {
+        if (e.source === countrySource || compatible(country, e.country)) continue;
+        // A state code read by the US convention ("CA") is no evidence against an explicit country.
+        if (e.source === 'state' && stateAlone && present(input.state) && units.normalizeState(input.state, stateOpts(country)).value) continue;
+        issues.push(
+          issue('geo.conflict', { field: 'country', value: country, source: e.source, other: `${e.value} → ${e.country}` }, { field: e.source }),
+        );
+      }
+    }
+
+    // 4. State within the country; fill it from the postal code or the country field when empty.
+    let state: string | null = null;
+    let stateFilled = false;
+    let postalCode: string | null = null;
+    let postalState: string | undefined;
+    if (present(input.postalCode)) {
+      const p = units.normalizePostalCode(input.postalCode, country ? { country } : undefined);
+      if (p.value) {
+        postalCode = p.value.postalCode;
+        if (p.value.country === country) postalState = p.value.state;
+      } else if (postalAlone?.country && country && compatible(country, postalAlone.country)) {
+        postalCode = postalAlone.postalCode;
+      }
+    }
+    if (present(input.state)) {
+      const s = units.normalizeState(input.state, stateOpts(country ?? undefined));
+      if (s.value && (!country || compatible(country, s.value.country))) {
+        state = s.value.code.slice(s.value.country.length + 1);
+        if (postalState && country && FILL_STATE_FROM_POSTAL.has(country) && postalState !== state) {
+          issues.push(issue('geo.conflict', { field: 'state', value: state, source: 'postalCode', other: `${postalCode} → ${postalState}` }, { field: 'state' }));
+        }
+      }
+    } else if (stateFromCountryField && (!country || compatible(country, stateFromCountryField.country))) {
+      state = stateFromCountryField.code.slice(3);
+      stateFilled = true;
+      issues.push(issue('geo.filled', { field: 'state', value: state, source: `country "${input.country}"` }, { field: 'state' }));
+    } else if (postalState && country && FILL_STATE_FROM_POSTAL.has(country) && options?.fillState !== false) {
+      // Only subdivisions ISO knows (not USPS military codes such as AE/AP).
+      const s = units.normalizeState(postalState, { country });
+      if (s.value) {
+        state = postalState;
+        stateFilled = true;
+        issues.push(issue('geo.filled', { field: 'state', value: state, source: `postalCode ${postalCode}` }, { field: 'state' }));
+      }
+    }
+
+    // 5. Phones in the record's country.
+    const phoneIn = (raw: string | null | undefined): PhoneValue | null => {
+      if (!present(raw)) return null;
+      return units.normalizePhone(raw, country ? { country } : undefined).value;
+    };
+
+    return {
+      country,
+      countrySource,
+      state,
+      stateFilled,
+      postalCode,
+      phone: phoneIn(input.phone),
+      mobilePhone: phoneIn(input.mobilePhone),
+      issues,
+    };
+  };
+}
+
+function withField(i: Issue, field: string): Issue {
+  return i.field === undefined ? { ...i, field } : i;
+}
