@@ -6,11 +6,13 @@ import type { HeaderDictionary } from './engine/headers.js';
 import type { StepRegistry } from './engine/step.js';
 import { basicSteps } from './engine/steps/basic.js';
 import { junkStep } from './decide/junk.js';
+import { geoSteps } from './normalize/geo/step.js';
 
 /** Every built-in record step, by the name packs use. */
 export const builtInSteps: StepRegistry = {
   ...basicSteps,
   junk: junkStep,
+  ...geoSteps,
 };
 
 /** The header alias dictionary (`dictionaries/header-aliases.json`). */

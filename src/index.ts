@@ -62,3 +62,11 @@ export function loadPack(pack: unknown, options: { source?: string; library?: Re
   };
   return compileForEnvironment(pack, env);
 }
+
+// --- normalizers (built-in dictionaries bound; factories taking dictionaries are exported too) ---
+export * from './normalize/country/index.js';
+export * from './normalize/state/index.js';
+export * from './normalize/postal/index.js';
+export * from './normalize/phone/index.js';
+export * from './normalize/geo/index.js';
+export { geoSteps, formatPhone } from './normalize/geo/step.js';
