@@ -99,9 +99,9 @@ describe('junk names', () => {
   test.each([
     ['Mickey Mouse', 'fake_name'], ['Max Mustermann', 'fake_name'], ['test test', 'fake_name'], ['John Doe', 'fake_name'],
     ['asdf', 'test_word'], ['Test', 'test_word'], ['qwerty', 'test_word'], ['sdfgh', 'keyboard_run'], ['hjkl', 'keyboard_run'],
-    ['aaaa', 'repeated_characters'], ['Zzzz', 'repeated_characters'], ['John3', 'digits'], ['!!!', 'no_letters'],
+    ['aaaa', 'repeated_characters'], ['Zzzz', 'repeated_characters'], ['qweqwe dfgdfg', 'repeated_characters'], ['jkljkl', 'repeated_characters'], ['x x', 'initials_only'], ['asdfgh xcvxcv', 'repeated_characters'], ['sdfgh hjkl', 'keyboard_run'], ['John3', 'digits'], ['!!!', 'no_letters'],
   ])('%s → %s', (name, reason) => expect(junkReason(name)).toBe(reason));
-  test.each(['Anne-Marie de la Cruz', "O'Neill", 'Ng', 'Li', 'Xu', 'Henry VIII', 'Aaron', 'Ooi', 'Bjørn', 'Contest', 'Testa', 'Müller-Lüdenscheidt', 'José María', 'Nguyễn Văn An', '李'])('%s is a real name', (name) => {
+  test.each(['Anne-Marie de la Cruz', "O'Neill", 'Ng', 'Li', 'Xu', 'Henry VIII', 'Aaron', 'Ooi', 'Bjørn', 'Contest', 'Testa', 'Müller-Lüdenscheidt', 'José María', 'Nguyễn Văn An', '李', 'Lulu', 'Coco Chanel', 'Mimi', 'J. R. Smith', 'Ana Ana'])('%s is a real name', (name) => {
     expect(junkReason(name)).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { issue, type Issue } from '../core/codes.js';
 import { foldKey } from '../core/text.js';
 import { defineStep } from '../engine/step.js';
 
-export type JunkReason = 'fake_name' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'digits' | 'no_letters';
+export type JunkReason = 'fake_name' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
 
 interface JunkIndex {
   readonly fakeNames: ReadonlySet<string>;
@@ -31,6 +31,17 @@ function junkIndex(): JunkIndex {
 function isKeyboardRun(token: string, rows: readonly string[]): boolean {
   if (token.length < 4) return false;
   return rows.some((r) => r.includes(token));
+}
+
+/** "qweqwe", "jkljkl", "ababab": a short unit typed again and again. */
+function isRepeatedUnit(token: string): boolean {
+  for (const unit of [3, 2]) {
+    const reps = unit === 3 ? 2 : 3;
+    if (token.length < unit * reps || token.length % unit !== 0) continue;
+    const u = token.slice(0, unit);
+    if (u.repeat(token.length / unit) === token) return true;
+  }
+  return false;
 }
 
 function hasRepeat(token: string): boolean {
@@ -60,7 +71,8 @@ export function junkReason(value: string, kind: 'person' | 'company' = 'person')
   if (tokens.every((t) => ix.testWords.has(t))) return 'test_word';
   if (kind === 'person' && tokens.some((t) => ix.testWords.has(t) && t.length >= 4 && (t.startsWith('test') || t === 'asdf' || t === 'qwerty'))) return 'test_word';
   if (tokens.every((t) => isKeyboardRun(t, ix.rows) || t.length <= 1) && tokens.some((t) => t.length >= 4)) return 'keyboard_run';
-  if (tokens.some((t) => hasRepeat(t) && !/^(?:i{2,3}|x{2,3})$/.test(t))) return 'repeated_characters';
+  if (tokens.some((t) => (hasRepeat(t) || isRepeatedUnit(t)) && !/^(?:i{2,3}|x{2,3})$/.test(t))) return 'repeated_characters';
+  if (kind === 'person' && tokens.length >= 2 && tokens.every((t) => t.length === 1)) return 'initials_only';
   if (kind === 'person' && /\d/.test(key) && !/^(?:i{1,3}|iv|v|jr|sr)$/.test(key)) return 'digits';
   if (!/\p{L}/u.test(key)) return 'no_letters';
   return null;
