@@ -40,6 +40,12 @@ const CATALOG = {
   'cell.whitespace': { severity: 'info', message: 'Whitespace cleaned.' },
   'cell.control_chars': { severity: 'warning', message: 'Control characters removed.' },
   'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
+  // --- job titles (classifyTitle) ------------------------------------------------
+  'title.unclassified': { severity: 'info', message: 'No job level or function recognised in "{title}".' },
+  'title.partial': { severity: 'info', message: 'Only part of "{title}" was recognised; the {missing} is unknown.' },
+  'title.junk': { severity: 'warning', message: 'Title "{title}" is a placeholder or junk value.' },
+  'title.ambiguous': { severity: 'info', message: '"{acronym}" can mean {readings}; read as {chosen}.' },
+  'title.truncated': { severity: 'info', message: 'Title is {length} characters; only the first {max} were classified.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
