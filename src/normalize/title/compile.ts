@@ -97,6 +97,8 @@ export interface Compiled {
   readonly contexts: ReadonlyMap<string, { readonly words: ReadonlySet<string>; readonly industries: readonly string[] }>;
   readonly overrides: ReadonlyMap<string, { level: LevelId | null; fn: string | null; sub: string | null }>;
   readonly functionMap: ReadonlyMap<string, string>;
+  /** Long single words with a level or a function, by length: targets for typo correction. */
+  readonly typoTargets: ReadonlyMap<number, readonly string[]>;
   /** Per-word fallback cache (bounded). */
   readonly fallbackCache: Map<string, readonly string[] | null>;
 }
@@ -313,9 +315,17 @@ export function compile(d: TitleDictionaries, ext: TitleExtension | undefined, s
   if (problems.length > 0) {
     throw new LeadtidyError(ext ? 'options' : 'pack', `Invalid title ${ext ? 'extension' : sourceName}: ${problems.length} problem(s)`, problems);
   }
+  const typoTargets = new Map<number, string[]>();
+  for (const [w, t] of vocab) {
+    if (!t || w.length < 6 || (t.head < 0 && t.fs < 2) || !/^[a-z]+$/.test(w)) continue;
+    let list = typoTargets.get(w.length);
+    if (!list) typoTargets.set(w.length, (list = []));
+    list.push(w);
+  }
   return {
     levels,
     ranks,
+    typoTargets,
     levelIndex,
     functions,
     domainless: new Set(d.taxonomy.domainless),

@@ -95,13 +95,29 @@ function decodeEntities(s: string): string {
   });
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const INFLECT_HINT = /[/:*_(]/;
+
 function clean(s: string): string {
-  let t = s.normalize('NFKC');
+  let t = NON_ASCII.test(s) ? s.normalize('NFKC') : s;
   t = decodeEntities(t);
   if (t.indexOf('@') >= 0) t = t.replace(EMAILISH, ' ');
   if (t.indexOf('(') >= 0) t = t.replace(GENDER, ' ');
-  t = t.replace(INFLECT, '$1');
+  if (INFLECT_HINT.test(t)) t = t.replace(INFLECT, '$1');
   return t;
+}
+
+function hasFn(list: readonly { fn: string }[], fn: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.fn === fn) return true;
+  return false;
+}
+
+function inContext(c: Compiled, name: string, titleText: string, industry: string): boolean {
+  const ctx = c.contexts.get(name);
+  if (!ctx) return false;
+  for (const w of ctx.words) if (titleText.includes(` ${w} `)) return true;
+  if (industry) for (const x of ctx.industries) if (industry.includes(x)) return true;
+  return false;
 }
 
 const LETTER = /\p{L}/u;
@@ -109,12 +125,17 @@ const REPEAT = /^(.)\1+$/;
 const DIGITS = /^\d+$/;
 const IC_STEMS = /(?:er|ent|or|eur|ant|ist|ar|at|ef|ierte|te)$/;
 
+// Results are shared through the memo cache; their types are readonly (not frozen: freezing costs ~5%).
 function resultValue(v: TitleValue): TitleValue {
-  Object.freeze(v.levels);
-  Object.freeze(v.functions);
-  Object.freeze(v.flags);
-  Object.freeze(v.matchedRules);
-  return Object.freeze(v);
+  return v;
+}
+
+const ASCII_NON_ALNUM = /[^a-z0-9]+/g;
+
+/** foldKey, with a fast path for ASCII. */
+function quickFold(s: string): string {
+  if (NON_ASCII.test(s)) return foldKey(s);
+  return s.toLowerCase().replace(ASCII_NON_ALNUM, ' ').trim();
 }
 
 /**
@@ -143,6 +164,7 @@ export function createTitleClassifier(opts: {
     if (options !== undefined) checkOptions(options);
     if (typeof input !== 'string') return { result: none(), unknownWords: [] };
     const key = options === undefined ? input : `${options.industry ?? ''}\u0001${options.globalHeadAs ?? ''}\u0001${options.inferExecutiveFunction ?? ''}\u0001${options.digitalAs ?? ''}\u0001${input}`;
+    if (max <= 0) return run(get(), input, options);
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const r = run(get(), input, options);
@@ -169,7 +191,7 @@ function checkOptions(o: ClassifyTitleOptions): void {
 function fallback(c: Compiled, w: string): readonly string[] | null {
   const cached = c.fallbackCache.get(w);
   if (cached !== undefined || c.fallbackCache.has(w)) return cached ?? null;
-  const r = computeFallback(c, w, 0);
+  const r = computeFallback(c, w, 0) ?? typo(c, w);
   if (c.fallbackCache.size > 20_000) c.fallbackCache.clear();
   c.fallbackCache.set(w, r);
   return r;
@@ -231,6 +253,30 @@ function computeFallback(c: Compiled, w: string, depth: number): readonly string
   return null;
 }
 
+/** Whether a and b differ by at most one edit (substitution, insertion, deletion or transposition). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1) return false;
+  let i = 0;
+  while (i < lb && a[i] === b[i]) i++;
+  if (i === lb) return true;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.slice(i + 1) === b.slice(i);
+}
+
+function typo(c: Compiled, w: string): readonly string[] | null {
+  if (w.length < 7 || !/^[a-z]+$/.test(w)) return null;
+  for (let len = w.length - 1; len <= w.length + 1; len++) {
+    for (const t of c.typoTargets.get(len) ?? []) if (withinOneEdit(w, t)) return [t];
+  }
+  return null;
+}
+
 function prefixWord(c: Compiled, p: string, depth: number): readonly string[] | null {
   for (const cand of [p, p.endsWith('s') ? p.slice(0, -1) : '', p.endsWith('n') ? p.slice(0, -1) : '', p.endsWith('e') ? p.slice(0, -1) : '']) {
     if (cand.length >= 2 && known(c, cand)) return [cand];
@@ -258,9 +304,10 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     text = text.slice(0, MAX_TITLE_LENGTH);
   }
   const rules: TitleRule[] = [];
-  const fold = foldKey(text);
+  // foldKey is comparatively costly: only junk values (short) and user overrides need it
+  const fold = text.length <= 40 || c.overrides.size > 0 ? quickFold(text) : '';
   // exact-title overrides from the user
-  const ov = c.overrides.get(fold);
+  const ov = c.overrides.size > 0 ? c.overrides.get(fold) : undefined;
   if (ov) {
     rules.push({ kind: 'override', value: `${ov.level ?? '-'} ${ov.fn ?? '-'}${ov.sub ? '.' + ov.sub : ''}`, via: fold, source: 'user' });
     const value: TitleValue = {
@@ -275,7 +322,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     };
     return { result: { value: resultValue(value), confidence: 1, issues }, unknownWords: [] };
   }
-  if (!LETTER.test(fold) || c.junk.has(fold) || (fold.length >= 2 && REPEAT.test(fold.replace(/ /g, '')))) {
+  if (fold !== '' ? !LETTER.test(fold) || c.junk.has(fold) || (fold.length >= 2 && REPEAT.test(fold.replace(/ /g, ''))) : !LETTER.test(text)) {
     return junkResult(c, text, fold, issues);
   }
   const cleaned = clean(text);
@@ -364,15 +411,9 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     }
   }
 
-  const titleText = ` ${words.join(' ')} `;
+  let titleTextCache: string | null = null;
+  const textOf = (): string => (titleTextCache ??= ` ${words.join(' ')} `);
   const industry = typeof options?.industry === 'string' ? options.industry.toLowerCase() : '';
-  const inContext = (name: string): boolean => {
-    const ctx = c.contexts.get(name);
-    if (!ctx) return false;
-    for (const w of ctx.words) if (titleText.includes(` ${w} `)) return true;
-    if (industry) for (const x of ctx.industries) if (industry.includes(x)) return true;
-    return false;
-  };
   const flags: Record<string, true> = {};
 
   // 3. acronyms with several readings
@@ -382,7 +423,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     let chosen = -1;
     for (let r = 0; r < a.readings.length && chosen < 0; r++) {
       const rd = a.readings[r]!;
-      for (const w of rd.context) if (titleText.includes(` ${w} `)) { chosen = r; break; }
+      for (const w of rd.context) if (textOf().includes(` ${w} `)) { chosen = r; break; }
       if (chosen < 0 && industry) for (const x of rd.industries) if (industry.includes(x)) { chosen = r; break; }
     }
     const rd = a.readings[chosen < 0 ? 0 : chosen]!;
@@ -438,7 +479,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
         fn = 'marketing';
         sub = 'digital_marketing';
       }
-      if (fn && !fns.some((f) => f.fn === fn)) fns.push({ fn, sub, fs: cw?.fs ?? x.term?.fs ?? 0 });
+      if (fn && !hasFn(fns, fn)) fns.push({ fn, sub, fs: cw?.fs ?? x.term?.fs ?? 0 });
       if (x.term) for (const f of x.term.flags) flags[f] = true;
       if (cw) for (const f of cw.flags) flags[f] = true;
     }
@@ -484,7 +525,6 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   const iIntern = L.get('intern')!;
   const iVp = L.get('vp')!;
   const iDirector = L.get('director')!;
-  const banking = (): boolean => inContext('banking');
 
   const segs: SegmentResult[] = [];
   let status: Item | null = null;
@@ -509,11 +549,11 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       if (t.ctl & C_FREELANCE) freelance = true;
       let head = t.head;
       if (head >= 0 && t.ctl & C_GM && contentCount > 1) head = iVp;
-      if (head >= 0 && t.ctl & C_MD && banking()) {
+      if (head >= 0 && t.ctl & C_MD && inContext(c, 'banking', textOf(), industry)) {
         head = iVp;
         flags.bankingRank = true;
       }
-      if (t.ctl & C_AVP && banking()) flags.bankingRank = true;
+      if (t.ctl & C_AVP && inContext(c, 'banking', textOf(), industry)) flags.bankingRank = true;
       if (head >= 0 && t.ctl & C_HEADOF) {
         const prev = seg[q - 1];
         if (prev && (prev.word === 'global' || prev.word === 'worldwide' || prev.word === 'group')) {
@@ -588,8 +628,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
         }
       }
       if (!best || t.fs > best.term!.fs) best = it;
-      if (!fns.some((f) => f.fn === t.fn)) fns.push({ fn: t.fn, sub: t.sub });
-      for (const e of it.extra ?? []) if (!fns.some((f) => f.fn === e.fn)) fns.push(e);
+      if (!hasFn(fns, t.fn)) fns.push({ fn: t.fn, sub: t.sub });
+      if (it.extra) for (const e of it.extra) if (!hasFn(fns, e.fn)) fns.push(e);
     }
     let fn: string | null = null;
     let sub: string | null = null;
@@ -692,22 +732,25 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   const levelId = level >= 0 ? c.levels[level]! : null;
   if (!levelId || !fn) issues.push(issue('title.partial', { title: text, missing: levelId ? 'function' : 'level' }));
   let confidence = levelId && fn ? (levelConf + fnConf) / 2 : levelId ? levelConf * 0.6 : fnConf * 0.5;
-  const distinctDomains = new Set(functions.filter((f) => !c.domainless.has(f)));
-  if (distinctDomains.size > 1) {
+  let domains = 0;
+  for (const f of functions) if (!c.domainless.has(f)) domains++;
+  if (domains > 1) {
     flags.multiDomain = true;
     confidence *= 0.95;
   }
   if (levelSet.size > 1) flags.multiRole = true;
   if (flags.ambiguous) confidence = Math.min(confidence, 0.6);
-  const levels = [...levelSet].sort((a, b) => a - b).map((i) => c.levels[i]!);
+  const levels: LevelId[] = [];
+  for (let i = 0; i < c.levels.length; i++) if (levelSet.has(i)) levels.push(c.levels[i]!);
   if (levelId && !levels.includes(levelId)) levels.unshift(levelId);
-  const mapFn = (f: string): string => c.functionMap.get(f) ?? f;
+  const fm = c.functionMap;
+  const mapped = fm.size === 0 ? functions : functions.map((f) => fm.get(f) ?? f);
   const value: TitleValue = {
     level: levelId,
-    function: fn ? mapFn(fn) : null,
+    function: fn ? (fm.get(fn) ?? fn) : null,
     ...(fn && sub ? { subFunction: sub } : {}),
     levels,
-    functions: functions.map(mapFn),
+    functions: mapped,
     flags,
     matchedRules: rules,
     rank: level >= 0 ? c.ranks[level]! : 0,

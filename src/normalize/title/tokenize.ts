@@ -37,6 +37,21 @@ function isSpace(c: string | undefined): boolean {
   return c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r';
 }
 
+const SEP_ORDER = '&/-,|';
+
+function pushSep(words: string[], sep: boolean[], upper: boolean[], c: string): void {
+  const n = words.length;
+  if (n === 0) return;
+  if (sep[n - 1]) {
+    // keep the stronger separator: | beats , beats - beats / beats &
+    if (SEP_ORDER.indexOf(c) > SEP_ORDER.indexOf(words[n - 1]!)) words[n - 1] = c;
+    return;
+  }
+  words.push(c);
+  sep.push(true);
+  upper.push(false);
+}
+
 function foldWord(raw: string): string {
   const low = raw.toLowerCase();
   if (!NON_ASCII.test(low)) return low;
@@ -59,19 +74,6 @@ export function tokenize(s: string, runtime: boolean): Tokens {
   let prevEnd = 0;
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  const pushSep = (c: string): void => {
-    const n = words.length;
-    if (n === 0) return;
-    if (sep[n - 1]) {
-      // keep the stronger separator: | beats , beats - beats / beats &
-      const order = '&/-,|';
-      if (order.indexOf(c) > order.indexOf(words[n - 1]!)) words[n - 1] = c;
-      return;
-    }
-    words.push(c);
-    sep.push(true);
-    upper.push(false);
-  };
   while ((m = TOKEN.exec(s)) !== null) {
     const spaced = m.index > prevEnd;
     prevEnd = m.index + m[0].length;
@@ -110,7 +112,7 @@ export function tokenize(s: string, runtime: boolean): Tokens {
       }
       const hyphenFollows = HYPHENS.has(s[prevEnd] ?? '') && !isSpace(s[prevEnd + 1]);
       if (CONJ.has(key) && !hyphenated && !hyphenFollows) {
-        pushSep(SEP_AND);
+        pushSep(words, sep, upper, SEP_AND);
         continue;
       }
       words.push(key);
@@ -131,14 +133,14 @@ export function tokenize(s: string, runtime: boolean): Tokens {
     if (HYPHENS.has(c)) {
       if (!spaced && !isSpace(s[prevEnd]) && prevEnd < s.length && words.length > 0 && !sep[words.length - 1]) {
         hyphenNext = true;
-      } else pushSep(SEP_DASH);
+      } else pushSep(words, sep, upper, SEP_DASH);
       continue;
     }
-    if (DASHES.has(c)) pushSep(SEP_DASH);
-    else if (c === '&' || c === '+') pushSep(SEP_AND);
-    else if (c === '/' || c === '\\') pushSep(SEP_SLASH);
-    else if (c === ',') pushSep(SEP_COMMA);
-    else if (HARD.has(c)) pushSep(SEP_HARD);
+    if (DASHES.has(c)) pushSep(words, sep, upper, SEP_DASH);
+    else if (c === '&' || c === '+') pushSep(words, sep, upper, SEP_AND);
+    else if (c === '/' || c === '\\') pushSep(words, sep, upper, SEP_SLASH);
+    else if (c === ',') pushSep(words, sep, upper, SEP_COMMA);
+    else if (HARD.has(c)) pushSep(words, sep, upper, SEP_HARD);
     else if (c === '@' && runtime) {
       cutAt = '@';
       break;

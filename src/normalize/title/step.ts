@@ -1,0 +1,70 @@
+/** Record steps for job titles: fill jobLevel / jobFunction / jobSubFunction from the title. */
+import * as z from 'zod';
+import type { Issue } from '../../core/codes.js';
+import { defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
+import { classifyTitle } from './index.js';
+import type { ClassifyTitleOptions } from './types.js';
+
+const OUTPUT_FIELDS = ['jobLevel', 'jobFunction', 'jobSubFunction'] as const;
+
+/**
+ * `classifyTitle` step, configured on the `title` field. Reads the title (never changes it) and
+ * fills `jobLevel`, `jobFunction`, `jobSubFunction` through `set`. Fields that already hold a value
+ * are kept unless `overwrite` is true. The industry for banking/medical readings is read from
+ * `industryFrom` (default `industry`).
+ *
+ * @example
+ * // pack: "normalize": { "title": [ { "unit": "classifyTitle", "options": { "minConfidence": 0.3 } } ] }
+ * classifyTitleStep.run('VP Sales', classifyTitleStep.options.parse({}), ctx)
+ * //=> { set: { jobLevel: 'vp', jobFunction: 'sales' }, issues: [] }
+ */
+export const classifyTitleStep = defineStep({
+  name: 'classifyTitle',
+  description: 'Fill jobLevel, jobFunction and jobSubFunction from the job title (the title itself is not changed).',
+  options: z
+    .object({
+      overwrite: z.boolean().default(false),
+      minConfidence: z.number().min(0).max(1).default(0),
+      industryFrom: z.string().min(1).default('industry'),
+      globalHeadAs: z.enum(['director', 'vp']).default('director'),
+      inferExecutiveFunction: z.boolean().default(true),
+      digitalAs: z.enum(['information_technology', 'marketing']).default('information_technology'),
+    })
+    .strict(),
+  run(value: CellValue, options, ctx): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const rec = ctx.record as unknown as Readonly<Record<string, unknown>>;
+    const industryRaw = Object.prototype.hasOwnProperty.call(rec, options.industryFrom) ? rec[options.industryFrom] : undefined;
+    const opts: ClassifyTitleOptions = {
+      industry: typeof industryRaw === 'string' ? industryRaw : null,
+      globalHeadAs: options.globalHeadAs,
+      inferExecutiveFunction: options.inferExecutiveFunction,
+      digitalAs: options.digitalAs,
+    };
+    const r = classifyTitle(value, opts);
+    const issues: readonly Issue[] = r.issues;
+    const v = r.value;
+    if (!v || r.confidence < options.minConfidence) return { issues };
+    const out: Record<string, CellValue> = {};
+    const proposed: Record<(typeof OUTPUT_FIELDS)[number], string | null> = {
+      jobLevel: v.level,
+      jobFunction: v.function,
+      jobSubFunction: v.subFunction ?? null,
+    };
+    for (const f of OUTPUT_FIELDS) {
+      const next = proposed[f];
+      const cur = rec[f];
+      const empty = cur === undefined || cur === null || (typeof cur === 'string' && cur.trim() === '');
+      if (next === null) {
+        // clear a stale sub-function only when overwriting and the function changed
+        if (options.overwrite && f === 'jobSubFunction' && !empty && proposed.jobFunction !== null) out[f] = null;
+        continue;
+      }
+      if (empty || (options.overwrite && cur !== next)) out[f] = next;
+    }
+    return Object.keys(out).length > 0 ? { set: out, issues } : { issues };
+  },
+});
+
+/** Title steps by name, for the engine's registry. */
+export const titleSteps = { classifyTitle: classifyTitleStep } as const;
