@@ -249,7 +249,7 @@ export function compile(d: TitleDictionaries, ext: TitleExtension | undefined, s
       const t = parseRule(key, rule, src, `${src}.terms["${key}"]`, ctx);
       if (t) insert(key, t, true);
     }
-    for (const h of file.compoundHeads ?? []) compoundHeads.add(foldKey(h));
+    for (const h of file.compoundHeads ?? []) compoundHeads.add(h.split('=').map((x) => foldKey(x).replace(/ /g, '')).join('='));
   }
 
   // acronyms: the bare acronym, plus each reading's spelled-out name

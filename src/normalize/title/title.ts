@@ -225,7 +225,7 @@ function segmentCjk(c: Compiled, w: string): readonly string[] | null {
 function computeFallback(c: Compiled, w: string, depth: number): readonly string[] | null {
   const n = w.length;
   if (CJK.test(w)) return segmentCjk(c, w);
-  if (n >= 5 && LETTER.test(w)) {
+  if (n >= 4 && LETTER.test(w)) {
     if (w.endsWith('innen') && IC_STEMS.test(w.slice(0, -5)) && known(c, w.slice(0, -5))) return [w.slice(0, -5)];
     if (w.endsWith('in') && IC_STEMS.test(w.slice(0, -2)) && known(c, w.slice(0, -2))) return [w.slice(0, -2)];
     const last = w[n - 1];
@@ -433,6 +433,16 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     }
     rules.push({ kind: 'acronym', value: rd.name, via: it.word, source: chosen < 0 ? 'acronyms:default' : 'acronyms:context' });
     it.term = { ...rd.term, key: it.word, acronym: a, conf: chosen < 0 && a.ambiguous ? 0.6 : rd.term.conf };
+  }
+
+  // Chief Digital Officer: IT by default, marketing on request
+  if (options?.digitalAs === 'marketing') {
+    for (const it of items) {
+      const t = it.term;
+      if (t && t.fn === 'information_technology' && t.head >= 0 && it.word.includes('digital') || (t?.key === 'cdo' && t.fn === 'information_technology')) {
+        it.term = { ...t!, fn: 'marketing', sub: 'digital_marketing' };
+      }
+    }
   }
 
   // 4. "Assistant to the CEO", "Office of the President": the object is not the person's role
