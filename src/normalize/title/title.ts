@@ -680,7 +680,9 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     }
   }
   let primary: SegmentResult | null = null;
-  for (const s of segs) if (s.fn && s.fs >= 2 && !c.domainless.has(s.fn)) { primary = s; break; }
+  // the role that decided the level wins when it is a domain role phrase ("VP, Secretary & General Counsel")
+  if (levelSeg?.fn && levelSeg.fs >= 3 && !c.domainless.has(levelSeg.fn)) primary = levelSeg;
+  if (!primary) for (const s of segs) if (s.fn && s.fs >= 2 && !c.domainless.has(s.fn)) { primary = s; break; }
   if (!primary) for (const s of segs) if (s.fn && (!primary || s.fs > primary.fs)) primary = s;
   let fn = primary?.fn ?? null;
   let sub = primary?.sub ?? null;
