@@ -31,3 +31,6 @@ export const classifyTitle: TitleClassifier = createTitleClassifier({ dictionari
 export function extendTitleClassifier(extend: TitleExtension): TitleClassifier {
   return createTitleClassifier({ dictionaries: BUILTIN_TITLE_DICTIONARIES, extend });
 }
+export { renderTitleForTarget, TITLE_CROSSWALKS, type CrosswalkEntry, type PicklistValue, type RenderedTitle, type TitleCrosswalk, type TitleTarget } from './crosswalk.js';
+export { titleCoverage, type TitleCoverageReport } from './coverage.js';
+export { parseJobFunction, parseJobLevel } from './picklist.js';

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
 import { classifyTitle } from './index.js';
+import { parseJobFunction, parseJobLevel } from './picklist.js';
 import type { ClassifyTitleOptions } from './types.js';
 
 const OUTPUT_FIELDS = ['jobLevel', 'jobFunction', 'jobSubFunction'] as const;
@@ -66,5 +67,48 @@ export const classifyTitleStep = defineStep({
   },
 });
 
+
+/**
+ * `normalizeJobLevel` step, configured on `jobLevel`: rewrites an existing Job Level cell
+ * ("VP-Level", "C Level Exec") as a level id; leaves cells it cannot read unchanged (with the issue).
+ *
+ * @example
+ * normalizeJobLevelStep.run('Director-Level', {}, ctx) //=> { value: 'director' }
+ */
+export const normalizeJobLevelStep = defineStep({
+  name: 'normalizeJobLevel',
+  description: 'Rewrite an existing Job Level value (CRM picklist or text) as a TAXONOMY.md level id.',
+  options: z.object({}).strict(),
+  run(value: CellValue): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const r = parseJobLevel(value);
+    if (r.value === null) return { issues: r.issues };
+    return r.value === value ? {} : { value: r.value };
+  },
+});
+
+/**
+ * `normalizeJobFunction` step, configured on `jobFunction`: rewrites an existing Job Function /
+ * Department cell ("master_finance", "Arts and Design") as a function id.
+ *
+ * @example
+ * normalizeJobFunctionStep.run('Human Resources', {}, ctx) //=> { value: 'human_resources' }
+ */
+export const normalizeJobFunctionStep = defineStep({
+  name: 'normalizeJobFunction',
+  description: 'Rewrite an existing Job Function / Department value as a TAXONOMY.md function id.',
+  options: z.object({}).strict(),
+  run(value: CellValue): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const r = parseJobFunction(value);
+    if (r.value === null) return { issues: r.issues };
+    return r.value === value ? {} : { value: r.value };
+  },
+});
+
 /** Title steps by name, for the engine's registry. */
-export const titleSteps = { classifyTitle: classifyTitleStep } as const;
+export const titleSteps = {
+  classifyTitle: classifyTitleStep,
+  normalizeJobLevel: normalizeJobLevelStep,
+  normalizeJobFunction: normalizeJobFunctionStep,
+} as const;

@@ -5,7 +5,7 @@ import type { LeadRecord } from '../../core/fields.js';
 import taxonomy from '../../../dictionaries/titles-taxonomy.json' with { type: 'json' };
 import { titleCoverage } from './coverage.js';
 import { renderTitleForTarget, TITLE_CROSSWALKS } from './crosswalk.js';
-import { BUILTIN_TITLE_DICTIONARIES, classifyTitle, createTitleClassifier, extendTitleClassifier, MAX_TITLE_LENGTH } from './index.js';
+import { BUILTIN_TITLE_DICTIONARIES, classifyTitle, createTitleClassifier, extendTitleClassifier, MAX_TITLE_LENGTH, parseJobFunction, parseJobLevel } from './index.js';
 import { classifyTitleStep, titleSteps } from './step.js';
 import { MESSY, NON_ENGLISH, TITLE_CASES, TRICKY } from './title.cases.js';
 
@@ -286,5 +286,41 @@ describe('properties', () => {
       expect(performance.now() - t0).toBeLessThan(500);
     }
     expect(MAX_TITLE_LENGTH).toBe(200);
+  });
+});
+
+describe('existing Job Level / Job Function cells', () => {
+  test.each([
+    ['VP-Level', 'vp'],
+    ['C Level Exec', 'c_level'],
+    ['Manager-Level', 'manager'],
+    ['Non Manager', 'entry'],
+    ['Training', 'intern'],
+    ['c_suite', 'c_level'],
+    ['head', 'director'],
+    ['founder', 'owner'],
+    ['CXO', 'c_level'],
+    ['Board Member', 'board'],
+    ['Senior Director', 'director'],
+  ])('level %s → %s', (input, id) => expect(parseJobLevel(input).value).toBe(id));
+  test.each([
+    ['master_finance', 'finance'],
+    ['Arts and Design', 'design'],
+    ['IT', 'information_technology'],
+    ['Engineering & Technical', 'engineering'],
+    ['Customer Success and Support', 'customer_success'],
+    ['Purchasing', 'procurement'],
+    ['health_professional', 'healthcare'],
+    ['Recruiting', 'human_resources'],
+    ['Marketing Manager', 'marketing'],
+  ])('function %s → %s', (input, id) => expect(parseJobFunction(input).value).toBe(id));
+  test('unknown and blank values give null; steps rewrite readable cells only', () => {
+    expect(parseJobLevel('xyzzy').value).toBeNull();
+    expect(parseJobFunction('').value).toBeNull();
+    const ctx = { record: { sourceRow: 1, extra: {}, campaigns: [] } as LeadRecord, field: 'jobLevel', issues: [] };
+    expect(titleSteps.normalizeJobLevel.run('VP-Level', {}, ctx)).toEqual({ value: 'vp' });
+    expect(titleSteps.normalizeJobLevel.run('vp', {}, ctx)).toEqual({});
+    expect(titleSteps.normalizeJobFunction.run('Arts and Design', {}, ctx)).toEqual({ value: 'design' });
+    expect(titleSteps.normalizeJobFunction.run('xyzzy', {}, ctx).value).toBeUndefined();
   });
 });
