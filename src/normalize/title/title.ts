@@ -283,6 +283,12 @@ function prefixWord(c: Compiled, p: string, depth: number): readonly string[] | 
   }
   const inner = computeFallback(c, p, depth + 1);
   if (inner) return inner;
+  // a known word at the end of the prefix ("gesamtvertriebs" → "vertrieb")
+  for (let k = 1; k <= p.length - 4; k++) {
+    const tail = p.slice(k);
+    if (known(c, tail)) return [tail];
+    if (tail.endsWith('s') && known(c, tail.slice(0, -1))) return [tail.slice(0, -1)];
+  }
   // longest known word at the start of the prefix ("vertriebsinnendienst" → "vertrieb")
   for (let k = Math.min(p.length - 1, 16); k >= 4; k--) {
     const cand = p.slice(0, k);
@@ -648,6 +654,16 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       fn = best.term.fn;
       sub = best.term.sub ?? best.opsSub ?? null;
       fs = best.term.fs;
+      // "Senior Tax Accountant": the domain word of the same function is more specific than the role noun
+      if (fs === 3 && best.term.size === 1) {
+        for (const it of seg) {
+          if (it === best) break;
+          if (it.term && !it.absorbed && it.term.fn === fn && it.term.fs === 2 && it.term.sub) {
+            sub = it.term.sub;
+            break;
+          }
+        }
+      }
       if (!sub) {
         for (const it of seg) {
           if (it.absorbed || it.term?.fn !== fn) continue;
