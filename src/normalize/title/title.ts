@@ -80,7 +80,7 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'"
 // "(m/w/d)", "(H/F)", "(all genders)", "(gn)": gender markers in job ads and HR exports
 const GENDER = /\(\s*(?:[mwfdhxe]\s*[/|,*]\s*){1,3}[mwfdhxe]\s*\)|\(\s*(?:gn|all genders?|divers|w|m|f|h)\s*\)/gi;
 // "Mitarbeiter/in", "Leiter:in", "Berater*innen", "Directeur(trice)", "Chargé(e)", "Asesor/a"
-const INFLECT = /(\p{L})(?:[/:*_]in(?:nen)?|\((?:in|innen|e|trice|a|o|ice|euse|ne|ssa)\)|\/(?:a|as|o|e|ne|trice|euse|ssa)\b)/giu;
+const INFLECT = /(\p{L})(?:[/:*_]in(?:nen)?(?!\p{L})|\((?:in|innen|e|trice|a|o|ice|euse|ne|ssa)\)|\/(?:a|as|o|e|ne|trice|euse|ssa)(?!\p{L}))/giu;
 const EMAILISH = /\S+@\S+\.\S+/g;
 
 function decodeEntities(s: string): string {

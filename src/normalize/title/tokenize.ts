@@ -71,6 +71,7 @@ export function tokenize(s: string, runtime: boolean): Tokens {
   let cutAt: string | null = null;
   let joinNext: 'apos' | 'dot' | null = null;
   let hyphenNext = false;
+  let skipping = false;
   let prevEnd = 0;
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -106,9 +107,12 @@ export function tokenize(s: string, runtime: boolean): Tokens {
       joinNext = null;
       const hyphenated = hyphenNext && !spaced;
       hyphenNext = false;
+      if (skipping) continue;
       if (runtime && n > 0 && CUT_WORDS.has(key) && !hyphenated) {
+        // "VP Sales at Acme / Board Member at Beta": skip the employer up to the next strong separator
         cutAt = key;
-        break;
+        skipping = true;
+        continue;
       }
       const hyphenFollows = HYPHENS.has(s[prevEnd] ?? '') && !isSpace(s[prevEnd + 1]);
       if (CONJ.has(key) && !hyphenated && !hyphenFollows) {
@@ -121,6 +125,10 @@ export function tokenize(s: string, runtime: boolean): Tokens {
       continue;
     }
     const c = m[2]!;
+    if (skipping) {
+      if (c === ',' || c === '/' || c === '\\' || DASHES.has(c) || (HYPHENS.has(c) && (spaced || isSpace(s[prevEnd]))) || (HARD.has(c) && c !== '"')) skipping = false;
+      else continue;
+    }
     joinNext = null;
     if (c === '.') {
       if (!spaced) joinNext = 'dot';
@@ -143,7 +151,7 @@ export function tokenize(s: string, runtime: boolean): Tokens {
     else if (HARD.has(c)) pushSep(words, sep, upper, SEP_HARD);
     else if (c === '@' && runtime) {
       cutAt = '@';
-      break;
+      skipping = true;
     }
   }
   // drop a trailing separator
