@@ -328,7 +328,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
     };
     return { result: { value: resultValue(value), confidence: 1, issues }, unknownWords: [] };
   }
-  if (fold !== '' ? !LETTER.test(fold) || c.junk.has(fold) || (fold.length >= 2 && REPEAT.test(fold.replace(/ /g, ''))) : !LETTER.test(text)) {
+  if (fold !== '' ? !LETTER.test(fold) || c.junk.has(fold) || (fold.length >= 2 && fold.length <= 12 && REPEAT.test(fold.replace(/ /g, ''))) : !LETTER.test(text)) {
     return junkResult(c, text, fold, issues);
   }
   const cleaned = clean(text);

@@ -81,9 +81,14 @@ export function tokenize(s: string, runtime: boolean): Tokens {
     const raw = m[1];
     if (raw !== undefined) {
       const key = foldWord(raw);
-      if (!hasUpper && raw.toLowerCase() !== raw) hasUpper = true;
-      if (!hasLower && raw.toUpperCase() !== raw) hasLower = true;
-      const up = raw.length >= 2 && raw.toUpperCase() === raw && raw.toLowerCase() !== raw;
+      // raw !== key means some capital (or a folded accent); exact checks only then
+      let up = false;
+      if (raw !== key) {
+        const upperRaw = raw.toUpperCase();
+        up = raw.length >= 2 && upperRaw === raw;
+        if (!hasUpper && raw.toLowerCase() !== raw) hasUpper = true;
+        if (!hasLower && upperRaw !== raw) hasLower = true;
+      } else if (!hasLower) hasLower = true;
       const n = words.length;
       const prev = n > 0 && !sep[n - 1] ? words[n - 1]! : null;
       if (!spaced && joinNext === 'apos' && prev !== null) {
