@@ -121,6 +121,14 @@ function inContext(c: Compiled, name: string, titleText: string, industry: strin
 }
 
 const LETTER = /\p{L}/u;
+const LEVEL_FLAGS: readonly (readonly [string, readonly string[]])[] = [
+  ['managerIsIC', ['manager']],
+  ['isHead', ['director', 'vp']],
+  ['isGlobalHead', ['director', 'vp']],
+  ['isFounder', ['owner']],
+  ['cxoEquivalent', ['director']],
+  ['bankingRank', ['vp']],
+];
 const REPEAT = /^(.)\1+$/;
 const DIGITS = /^\d+$/;
 const IC_STEMS = /(?:er|ent|or|eur|ant|ist|ar|at|ef|ierte|te)$/;
@@ -753,6 +761,10 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   }
   if (level === iDirector && levelSeg?.levelTerm?.term?.key === 'director' && segs.length === 1 && contentCount === 1) flags.ambiguous = true;
 
+  // level-specific flags only hold when that level won ("VP, Head of Sales" is not isHead)
+  const finalLevel = level >= 0 ? c.levels[level]! : null;
+  for (const [flag, lv] of LEVEL_FLAGS) if (flags[flag] && !lv.includes(finalLevel ?? '')) delete flags[flag];
+
   if (level < 0 && !fn) {
     issues.push(issue('title.unclassified', { title: text }));
     return { result: { value: null, confidence: 0, issues }, unknownWords: unknown };
@@ -768,6 +780,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   }
   if (levelSet.size > 1) flags.multiRole = true;
   if (flags.ambiguous) confidence = Math.min(confidence, 0.6);
+  // many words nobody knows: the rules saw only part of the title
+  if (contentCount > 0 && unknown.length > 0) confidence *= 1 - 0.3 * Math.min(1, unknown.length / contentCount);
   const levels: LevelId[] = [];
   for (let i = 0; i < c.levels.length; i++) if (levelSet.has(i)) levels.push(c.levels[i]!);
   if (levelId && !levels.includes(levelId)) levels.unshift(levelId);
