@@ -34,3 +34,4 @@ export function extendTitleClassifier(extend: TitleExtension): TitleClassifier {
 export { renderTitleForTarget, TITLE_CROSSWALKS, type CrosswalkEntry, type PicklistValue, type RenderedTitle, type TitleCrosswalk, type TitleTarget } from './crosswalk.js';
 export { titleCoverage, type TitleCoverageReport } from './coverage.js';
 export { parseJobFunction, parseJobLevel } from './picklist.js';
+export { explainTitle } from './explain.js';

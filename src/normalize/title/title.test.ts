@@ -5,7 +5,7 @@ import type { LeadRecord } from '../../core/fields.js';
 import taxonomy from '../../../dictionaries/titles-taxonomy.json' with { type: 'json' };
 import { titleCoverage } from './coverage.js';
 import { renderTitleForTarget, TITLE_CROSSWALKS } from './crosswalk.js';
-import { BUILTIN_TITLE_DICTIONARIES, classifyTitle, createTitleClassifier, extendTitleClassifier, MAX_TITLE_LENGTH, parseJobFunction, parseJobLevel } from './index.js';
+import { BUILTIN_TITLE_DICTIONARIES, classifyTitle, createTitleClassifier, explainTitle, extendTitleClassifier, MAX_TITLE_LENGTH, parseJobFunction, parseJobLevel } from './index.js';
 import { classifyTitleStep, titleSteps } from './step.js';
 import { MESSY, NON_ENGLISH, TITLE_CASES, TRICKY } from './title.cases.js';
 
@@ -322,5 +322,14 @@ describe('existing Job Level / Job Function cells', () => {
     expect(titleSteps.normalizeJobLevel.run('vp', {}, ctx)).toEqual({});
     expect(titleSteps.normalizeJobFunction.run('Arts and Design', {}, ctx)).toEqual({ value: 'design' });
     expect(titleSteps.normalizeJobFunction.run('xyzzy', {}, ctx).value).toBeUndefined();
+  });
+});
+
+describe('explainTitle', () => {
+  test('renders the rules as one line', () => {
+    expect(explainTitle(classifyTitle('Head of Demand Gen').value)).toBe('level: director via "head of"; function: marketing.demand_generation via "demand gen"');
+    expect(explainTitle(classifyTitle('Assistant to the CFO').value)).toContain('ignored "to the cfo"');
+    expect(explainTitle(classifyTitle('Sr Dir').value)).toContain('"sr" read as "senior"');
+    expect(explainTitle(null)).toBe('nothing recognised');
   });
 });
