@@ -333,3 +333,10 @@ describe('explainTitle', () => {
     expect(explainTitle(null)).toBe('nothing recognised');
   });
 });
+
+describe('round trips', () => {
+  test('every level and function id reads back as itself (cleansing clean output changes nothing)', () => {
+    for (const l of LEVELS) expect(parseJobLevel(l).value, l).toBe(l);
+    for (const f of FUNCTIONS.keys()) expect(parseJobFunction(f).value, f).toBe(f);
+  });
+});
