@@ -708,6 +708,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   if (levelSeg?.fn && levelSeg.fs >= 3 && !c.domainless.has(levelSeg.fn)) primary = levelSeg;
   if (!primary) for (const s of segs) if (s.fn && s.fs >= 2 && !c.domainless.has(s.fn)) { primary = s; break; }
   if (!primary) for (const s of segs) if (s.fn && (!primary || s.fs > primary.fs)) primary = s;
+  // only domain-less functions: the role that decided the level explains it best ("Vice Chairman & CEO")
+  if (primary && levelSeg?.fn && c.domainless.has(primary.fn!) && levelSeg.fs >= primary.fs) primary = levelSeg;
   let fn = primary?.fn ?? null;
   let sub = primary?.sub ?? null;
   let fnConf = primary ? (primary.fs >= 3 ? 0.95 : primary.fs === 2 ? 0.85 : 0.6) : 0;
