@@ -850,6 +850,18 @@ export const NON_ENGLISH = group('non_english', [
   ['财务经理', 'manager finance'],
   ['采购主管', 'manager procurement'],
   ['대표이사', 'c_level executive'],
+  ['Gerente de Cuentas Clave', 'manager sales.account_management'],
+  ['Gerente de Contas', 'manager sales.account_management'],
+  ['Assistante RH', 'entry human_resources'],
+  ['Servicetechniker', 'entry operations.field_service'],
+  ['Lagerist', 'entry operations.supply_chain_logistics'],
+  ['Ausbildungsleiter', 'director human_resources.learning_development'],
+  ['Analista Contable', 'entry finance.accounting'],
+  ['Subgerente de Finanzas', 'manager finance isDeputy'],
+  ['Coordenadora de RH', 'manager human_resources'],
+  ['Analista de Dados Sênior', 'senior data'],
+  ['Chef de Service Comptabilité', 'manager finance.accounting'],
+  ['Leiter Qualitätsmanagement', 'director operations.quality_management'],
 ]);
 
 export const MESSY = group('messy', [
