@@ -853,6 +853,8 @@ export const NON_ENGLISH = group('non_english', [
   ['Gerente de Cuentas Clave', 'manager sales.account_management'],
   ['Gerente de Contas', 'manager sales.account_management'],
   ['Assistante RH', 'entry human_resources'],
+  ['Consultante Marketing', 'entry marketing'],
+  ['Consultante SAP', 'entry consulting.technology_consulting'],
   ['Servicetechniker', 'entry operations.field_service'],
   ['Lagerist', 'entry operations.supply_chain_logistics'],
   ['Ausbildungsleiter', 'director human_resources.learning_development'],

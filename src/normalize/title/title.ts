@@ -348,6 +348,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   const upper: boolean[] = [];
   const sep: boolean[] = [];
   const unknown: string[] = [];
+  let alt: Map<number, string> | null = null;
   const n0 = tk.words.length;
   for (let i = 0; i < n0; i++) {
     const w = tk.words[i]!;
@@ -378,7 +379,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       }
       continue;
     }
-    if (!c.vocab.has(w) && !DIGITS.test(w)) {
+    const inVocab = c.vocab.get(w);
+    if (inVocab === undefined && !DIGITS.test(w)) {
       const fb = fallback(c, w);
       if (fb) {
         for (const x of fb) {
@@ -388,6 +390,11 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
         }
         continue;
       }
+    }
+    // a word known only inside phrases ("consultante" of "consultante sap") may still be a form of a single term
+    if (inVocab === null && !DIGITS.test(w)) {
+      const fb = fallback(c, w);
+      if (fb && fb.length === 1) (alt ??= new Map()).set(words.length, fb[0]!);
     }
     words.push(w);
     upper.push(tk.upper[i]!);
@@ -412,6 +419,16 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       if (node.term && caseOk(node.term, upper[i]!, tk.mixedCase) && !sep[j]) {
         best = node.term;
         bestEnd = j + 1;
+      }
+    }
+    const altWord = alt?.get(i);
+    if (!best && altWord !== undefined) {
+      const t = c.root.next?.get(altWord)?.term;
+      if (t && caseOk(t, upper[i]!, tk.mixedCase)) {
+        best = t;
+        bestEnd = i + 1;
+        rules.push({ kind: 'abbreviation', value: altWord, via: words[i]!, source: 'fallback' });
+        words[i] = altWord;
       }
     }
     if (best) {
