@@ -4,6 +4,7 @@ import acronyms from '../../../dictionaries/titles-acronyms.json' with { type: '
 import de from '../../../dictionaries/titles-de.json' with { type: 'json' };
 import en from '../../../dictionaries/titles-en.json' with { type: 'json' };
 import es from '../../../dictionaries/titles-es.json' with { type: 'json' };
+import exclusions from '../../../dictionaries/titles-exclusions.json' with { type: 'json' };
 import fr from '../../../dictionaries/titles-fr.json' with { type: 'json' };
 import it from '../../../dictionaries/titles-it.json' with { type: 'json' };
 import nl from '../../../dictionaries/titles-nl.json' with { type: 'json' };
@@ -14,7 +15,7 @@ import taxonomy from '../../../dictionaries/titles-taxonomy.json' with { type: '
 import type { TitleAbbreviationsFile, TitleDictionaries, TitleTermsFile } from './types.js';
 
 /**
- * Built-in dictionaries: taxonomy, English plus German, French, Spanish, Portuguese, Dutch,
+ * Built-in dictionaries: taxonomy, English, exclusions/traps (Product Owner, HR Business Partner, …), German, French, Spanish, Portuguese, Dutch,
  * Italian and other-language terms (later files win on the same phrase), abbreviations,
  * acronyms and junk/context rules.
  *
@@ -23,7 +24,7 @@ import type { TitleAbbreviationsFile, TitleDictionaries, TitleTermsFile } from '
  */
 export const BUILTIN_TITLE_DICTIONARIES: TitleDictionaries = {
   taxonomy,
-  terms: [en, de, fr, es, pt, nl, it, other] as readonly TitleTermsFile[],
+  terms: [en, exclusions, de, fr, es, pt, nl, it, other] as readonly TitleTermsFile[],
   abbreviations: abbreviations as TitleAbbreviationsFile,
   acronyms,
   rules,

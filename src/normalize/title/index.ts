@@ -35,3 +35,4 @@ export { renderTitleForTarget, TITLE_CROSSWALKS, type CrosswalkEntry, type Pickl
 export { titleCoverage, type TitleCoverageReport } from './coverage.js';
 export { parseJobFunction, parseJobLevel } from './picklist.js';
 export { explainTitle } from './explain.js';
+export { titleCrosswalkSchema, titleExtensionSchema } from './schema.js';

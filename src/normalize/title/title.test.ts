@@ -340,3 +340,15 @@ describe('round trips', () => {
     for (const f of FUNCTIONS.keys()) expect(parseJobFunction(f).value, f).toBe(f);
   });
 });
+
+describe('pack schemas', () => {
+  test('accept a valid extension and crosswalk, reject typos', async () => {
+    const { titleExtensionSchema, titleCrosswalkSchema } = await import('./schema.js');
+    const ext = titleExtensionSchema.parse({ terms: { 'growth ninja': '@entry #!marketing.growth' }, overrides: { 'Chief Vibes Officer': { level: 'c_level', function: 'human_resources' } } });
+    expect(extendTitleClassifier(ext as Parameters<typeof extendTitleClassifier>[0])('Growth Ninja').value?.function).toBe('marketing');
+    expect(() => titleExtensionSchema.parse({ term: {} })).toThrow();
+    expect(() => titleExtensionSchema.parse({ overrides: { x: { level: 'emperor' } } })).toThrow();
+    expect(titleCrosswalkSchema.parse(TITLE_CROSSWALKS.apollo)).toBeTruthy();
+    for (const cw of Object.values(TITLE_CROSSWALKS)) expect(() => titleCrosswalkSchema.parse(cw)).not.toThrow();
+  });
+});
