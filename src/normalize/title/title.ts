@@ -668,7 +668,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
           continue;
         }
       }
-      if (!best || t.fs > best.term!.fs) best = it;
+      // ties go to the first listed, except that a weak role noun beats a weak adjective ("Technical Trainer")
+      if (!best || t.fs > best.term!.fs || (t.fs === 1 && best.term!.fs === 1 && t.head >= 0 && best.term!.head < 0)) best = it;
       if (!hasFn(fns, t.fn)) fns.push({ fn: t.fn, sub: t.sub });
       if (it.extra) for (const e of it.extra) if (!hasFn(fns, e.fn)) fns.push(e);
     }
