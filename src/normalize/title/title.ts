@@ -443,7 +443,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   }
 
   let titleTextCache: string | null = null;
-  const textOf = (): string => (titleTextCache ??= ` ${words.join(' ')} `);
+  const textOf = (): string => (titleTextCache ??= ` ${words.join(' ')} ${tk.employer.length > 0 ? `| ${tk.employer.join(' ')} ` : ''}`);
   const industry = typeof options?.industry === 'string' ? options.industry.toLowerCase() : '';
   const flags: Record<string, true> = {};
 
@@ -571,6 +571,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   let status: Item | null = null;
   let former = false;
   let freelance = false;
+  let mdConsulting = false;
   for (const seg of segments) {
     let hard = -1;
     let hardItem: Item | null = null;
@@ -590,9 +591,13 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       if (t.ctl & C_FREELANCE) freelance = true;
       let head = t.head;
       if (head >= 0 && t.ctl & C_GM && contentCount > 1) head = iVp;
-      if (head >= 0 && t.ctl & C_MD && inContext(c, 'banking', textOf(), industry)) {
-        head = iVp;
-        flags.bankingRank = true;
+      if (head >= 0 && t.ctl & C_MD) {
+        const bank = inContext(c, 'banking', textOf(), industry);
+        if (bank || inContext(c, 'consulting', textOf(), industry)) {
+          head = iVp;
+          flags.bankingRank = true;
+          if (!bank) mdConsulting = true;
+        }
       }
       if (t.ctl & C_AVP && inContext(c, 'banking', textOf(), industry)) flags.bankingRank = true;
       if (head >= 0 && t.ctl & C_HEADOF) {
@@ -701,8 +706,8 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
         }
       }
       if (best.term.ctl & C_MD && flags.bankingRank && fs < 2) {
-        fn = 'finance';
-        sub = 'banking_lending';
+        fn = mdConsulting ? 'consulting' : 'finance';
+        sub = mdConsulting ? 'management_consulting' : 'banking_lending';
       }
     }
     if (hardItem?.term && hardItem.term.ctl & C_GM && level === iVp && fn === 'executive') sub = 'business_unit_leadership';

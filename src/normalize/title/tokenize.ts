@@ -22,6 +22,8 @@ export interface Tokens {
   mixedCase: boolean;
   /** The word the title was cut at ("at", "@"), if any. */
   cutAt: string | null;
+  /** Words skipped after the cut (the employer): context only, never classified. */
+  employer: string[];
 }
 
 const TOKEN = /([\p{L}\p{N}\p{M}]+)|(\S)/gu;
@@ -72,6 +74,7 @@ export function tokenize(s: string, runtime: boolean): Tokens {
   let joinNext: 'apos' | 'dot' | null = null;
   let hyphenNext = false;
   let skipping = false;
+  const employer: string[] = [];
   let prevEnd = 0;
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -112,7 +115,10 @@ export function tokenize(s: string, runtime: boolean): Tokens {
       joinNext = null;
       const hyphenated = hyphenNext && !spaced;
       hyphenNext = false;
-      if (skipping) continue;
+      if (skipping) {
+        if (employer.length < 12) employer.push(key);
+        continue;
+      }
       if (runtime && n > 0 && CUT_WORDS.has(key) && !hyphenated) {
         // "VP Sales at Acme / Board Member at Beta": skip the employer up to the next strong separator
         cutAt = key;
@@ -165,5 +171,5 @@ export function tokenize(s: string, runtime: boolean): Tokens {
     sep.pop();
     upper.pop();
   }
-  return { words, sep, upper, mixedCase: hasUpper && hasLower, cutAt };
+  return { words, sep, upper, mixedCase: hasUpper && hasLower, cutAt, employer };
 }
