@@ -82,6 +82,7 @@ const GENDER = /\(\s*(?:[mwfdhxe]\s*[/|,*]\s*){1,3}[mwfdhxe]\s*\)|\(\s*(?:gn|all
 // "Mitarbeiter/in", "Leiter:in", "Berater*innen", "Directeur(trice)", "Chargé(e)", "Asesor/a"
 const INFLECT = /(\p{L})(?:[/:*_]in(?:nen)?(?!\p{L})|\((?:in|innen|e|trice|a|o|ice|euse|ne|ssa)\)|\/(?:a|as|o|e|ne|trice|euse|ssa)(?!\p{L}))/giu;
 const EMAILISH = /\S+@\S+\.\S+/g;
+const URL_ONLY = /^(?:https?:\/\/|www\.)\S+$/i;
 
 function decodeEntities(s: string): string {
   if (s.indexOf('&') < 0) return s;
@@ -339,8 +340,11 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   if (fold !== '' ? !LETTER.test(fold) || c.junk.has(fold) || (fold.length >= 2 && fold.length <= 12 && REPEAT.test(fold.replace(/ /g, ''))) : !LETTER.test(text)) {
     return junkResult(c, text, fold, issues);
   }
+  if (URL_ONLY.test(text)) return junkResult(c, text, fold, issues);
   const cleaned = clean(text);
   const tk = tokenize(cleaned, true);
+  // the title was only an e-mail address or the like
+  if (tk.words.length === 0) return junkResult(c, text, fold, issues);
   if (tk.cutAt) rules.push({ kind: 'cut', value: 'employer', via: tk.cutAt, source: 'rule:at' });
 
   // 1. abbreviations and fallbacks
