@@ -504,6 +504,9 @@ export const UNKNOWN = group('unknown', [
   ['Ex-VP Sales', 'unknown sales isFormer'],
   ['Retired Teacher', 'unknown other.retired_unemployed'],
   ['Seeking new opportunities', 'unknown other.retired_unemployed'],
+  ['Former VP Marketing, now Consultant', 'entry consulting hasFormerRole'],
+  ['President - former', 'unknown executive isFormer'],
+  ['Secretary of the Board', 'director legal.corporate_secretary'],
 ]);
 
 export const TRICKY = group('tricky', [

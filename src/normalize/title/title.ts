@@ -60,6 +60,7 @@ interface SegmentResult {
   fs: number;
   fnItem: Item | null;
   fns: { fn: string; sub: string | null }[];
+  former: boolean;
 }
 
 /** Internal analysis: the result plus words no dictionary knew (for coverage reports). */
@@ -577,6 +578,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
   let freelance = false;
   let mdConsulting = false;
   for (const seg of segments) {
+    let segFormer = false;
     let hard = -1;
     let hardItem: Item | null = null;
     let hasIntern = false;
@@ -590,7 +592,7 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       const t = it.term;
       if (!t) continue;
       for (const f of t.flags) flags[f] = true;
-      if (t.ctl & C_FORMER) former = true;
+      if (t.ctl & C_FORMER) segFormer = true;
       if (t.ctl & C_STATUS) status = it;
       if (t.ctl & C_FREELANCE) freelance = true;
       let head = t.head;
@@ -715,7 +717,16 @@ function run(c: Compiled, input: string, options: ClassifyTitleOptions | undefin
       }
     }
     if (hardItem?.term && hardItem.term.ctl & C_GM && level === iVp && fn === 'executive') sub = 'business_unit_leadership';
-    segs.push({ level, levelTerm: levelItem, levelVia: via, levelConf, fn, sub, fs, fnItem: best, fns });
+    if (segFormer && level < 0 && !fn) former = true; // "President - former": the marker stands alone
+    segs.push({ level, levelTerm: levelItem, levelVia: via, levelConf, fn, sub, fs, fnItem: best, fns, former: segFormer });
+  }
+  // "Former VP Marketing, now Consultant": the current role is the one that counts
+  if (!former && segs.some((x) => x.former && (x.level >= 0 || x.fn))) {
+    const current = segs.filter((x) => !x.former && (x.level >= 0 || x.fn));
+    if (current.length > 0) {
+      segs.splice(0, segs.length, ...current);
+      flags.hasFormerRole = true;
+    } else former = true;
   }
 
   // 7. combine segments: level by precedence, function by first-listed domain
