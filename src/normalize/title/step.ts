@@ -43,7 +43,8 @@ export const classifyTitleStep = defineStep({
       digitalAs: options.digitalAs,
     };
     const r = classifyTitle(value, opts);
-    const issues: readonly Issue[] = r.issues;
+    // results are memoised and shared: hand the engine its own issue objects to stamp
+    const issues: readonly Issue[] = r.issues.length === 0 ? r.issues : r.issues.map((i) => ({ ...i }));
     const v = r.value;
     if (!v || r.confidence < options.minConfidence) return { issues };
     const out: Record<string, CellValue> = {};
@@ -82,7 +83,7 @@ export const normalizeJobLevelStep = defineStep({
   run(value: CellValue): StepOutput {
     if (value === null || value.trim() === '') return {};
     const r = parseJobLevel(value);
-    if (r.value === null) return { issues: r.issues };
+    if (r.value === null) return { issues: r.issues.map((i) => ({ ...i })) };
     return r.value === value ? {} : { value: r.value };
   },
 });
@@ -101,7 +102,7 @@ export const normalizeJobFunctionStep = defineStep({
   run(value: CellValue): StepOutput {
     if (value === null || value.trim() === '') return {};
     const r = parseJobFunction(value);
-    if (r.value === null) return { issues: r.issues };
+    if (r.value === null) return { issues: r.issues.map((i) => ({ ...i })) };
     return r.value === value ? {} : { value: r.value };
   },
 });
