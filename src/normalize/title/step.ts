@@ -2,9 +2,20 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
-import { classifyTitle } from './index.js';
+import { classifyTitle, extendTitleClassifier, type TitleClassifier } from './index.js';
+import { titleExtensionSchema } from './schema.js';
 import { parseJobFunction, parseJobLevel } from './picklist.js';
-import type { ClassifyTitleOptions } from './types.js';
+import type { ClassifyTitleOptions, TitleExtension } from './types.js';
+
+// one compiled classifier per extension object (packs parse their options once)
+const extended = new WeakMap<object, TitleClassifier>();
+
+function classifierFor(ext: TitleExtension | undefined): TitleClassifier {
+  if (!ext) return classifyTitle;
+  let c = extended.get(ext);
+  if (!c) extended.set(ext, (c = extendTitleClassifier(ext)));
+  return c;
+}
 
 const OUTPUT_FIELDS = ['jobLevel', 'jobFunction', 'jobSubFunction'] as const;
 
@@ -12,7 +23,8 @@ const OUTPUT_FIELDS = ['jobLevel', 'jobFunction', 'jobSubFunction'] as const;
  * `classifyTitle` step, configured on the `title` field. Reads the title (never changes it) and
  * fills `jobLevel`, `jobFunction`, `jobSubFunction` through `set`. Fields that already hold a value
  * are kept unless `overwrite` is true. The industry for banking/medical readings is read from
- * `industryFrom` (default `industry`).
+ * `industryFrom` (default `industry`). `extend` carries the pack's own terms/overrides/functions;
+ * it is compiled once per options object.
  *
  * @example
  * // pack: "normalize": { "title": [ { "unit": "classifyTitle", "options": { "minConfidence": 0.3 } } ] }
@@ -30,6 +42,8 @@ export const classifyTitleStep = defineStep({
       globalHeadAs: z.enum(['director', 'vp']).default('director'),
       inferExecutiveFunction: z.boolean().default(true),
       digitalAs: z.enum(['information_technology', 'marketing']).default('information_technology'),
+      /** The pack's own terms, overrides, functions (see `extendTitleClassifier`). */
+      extend: titleExtensionSchema.optional(),
     })
     .strict(),
   run(value: CellValue, options, ctx): StepOutput {
@@ -42,7 +56,7 @@ export const classifyTitleStep = defineStep({
       inferExecutiveFunction: options.inferExecutiveFunction,
       digitalAs: options.digitalAs,
     };
-    const r = classifyTitle(value, opts);
+    const r = classifierFor(options.extend as TitleExtension | undefined)(value, opts);
     // results are memoised and shared: hand the engine its own issue objects to stamp
     const issues: readonly Issue[] = r.issues.length === 0 ? r.issues : r.issues.map((i) => ({ ...i }));
     const v = r.value;

@@ -352,3 +352,16 @@ describe('pack schemas', () => {
     for (const cw of Object.values(TITLE_CROSSWALKS)) expect(() => titleCrosswalkSchema.parse(cw)).not.toThrow();
   });
 });
+
+describe('step with a pack extension', () => {
+  test('uses the extension and compiles it once per options object', () => {
+    const opts = classifyTitleStep.options.parse({ extend: { terms: { zookeeper: '@entry #!other.trades' }, overrides: { 'Chief Vibes Officer': { level: 'c_level', function: 'human_resources' } } } });
+    const ctx = (t: string) => ({ record: { sourceRow: 1, extra: {}, campaigns: [], title: t } as LeadRecord, field: 'title', issues: [] });
+    expect(classifyTitleStep.run('Head Zookeeper', opts, ctx('Head Zookeeper')).set).toEqual({ jobLevel: 'director', jobFunction: 'other', jobSubFunction: 'trades' });
+    expect(classifyTitleStep.run('Chief Vibes Officer', opts, ctx('Chief Vibes Officer')).set).toEqual({ jobLevel: 'c_level', jobFunction: 'human_resources' });
+    expect(() => classifyTitleStep.options.parse({ extend: { terms: 5 } })).toThrow();
+    const t0 = performance.now();
+    for (let i = 0; i < 2000; i++) classifyTitleStep.run(`Zookeeper ${i}`, opts, ctx('x'));
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
