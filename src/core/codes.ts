@@ -73,6 +73,12 @@ const CATALOG = {
   'phone.vanity_converted': { severity: 'info', message: 'Letters in "{input}" read as keypad digits.' },
   'geo.filled': { severity: 'info', message: '{field} filled with {value} from {source}.' },
   'geo.conflict': { severity: 'warning', message: '{field} {value} conflicts with {source} ({other}); left unchanged.' },
+  // --- job titles (classifyTitle) ------------------------------------------------
+  'title.unclassified': { severity: 'info', message: 'No job level or function recognised in "{title}".' },
+  'title.partial': { severity: 'info', message: 'Only part of "{title}" was recognised; the {missing} is unknown.' },
+  'title.junk': { severity: 'warning', message: 'Title "{title}" is a placeholder or junk value.' },
+  'title.ambiguous': { severity: 'info', message: '"{acronym}" can mean {readings}; read as {chosen}.' },
+  'title.truncated': { severity: 'info', message: 'Title is {length} characters; only the first {max} were classified.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
