@@ -7,12 +7,14 @@ import type { StepRegistry } from './engine/step.js';
 import { basicSteps } from './engine/steps/basic.js';
 import { junkStep } from './decide/junk.js';
 import { geoSteps } from './normalize/geo/step.js';
+import { titleSteps } from './normalize/title/step.js';
 
 /** Every built-in record step, by the name packs use. */
 export const builtInSteps: StepRegistry = {
   ...basicSteps,
   junk: junkStep,
   ...geoSteps,
+  ...titleSteps,
 };
 
 /** The header alias dictionary (`dictionaries/header-aliases.json`). */

@@ -70,3 +70,5 @@ export * from './normalize/postal/index.js';
 export * from './normalize/phone/index.js';
 export * from './normalize/geo/index.js';
 export { geoSteps, formatPhone } from './normalize/geo/step.js';
+export * from './normalize/title/index.js';
+export { titleSteps } from './normalize/title/step.js';
