@@ -52,7 +52,6 @@ export interface EmailValue {
 const MAX_INPUT = 512;
 const SIMPLE = /^[a-z0-9._%+-]{1,64}@[a-z0-9.-]{1,253}$/;
 const LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
-const MAILTO = /^mailto:/i;
 const SEPARATORS = /[\s;,]+/;
 const OBFUSCATED_AT = /\s*[[({]\s*at\s*[\])}]\s*/gi;
 const OBFUSCATED_DOT = /\s*[[({]\s*dot\s*[\])}]\s*/gi;
@@ -145,7 +144,8 @@ function sld(domain: string): string {
  * (aon.com vs aol.com) are suggestions at most.
  */
 function repair(L: Lookups, domain: string, knownSuffix: boolean): { corrected?: string; suggestions?: string[] } {
-  if (L.providers.has(domain) || L.free.has(domain) || L.disposable.has(domain)) return {};
+  // Disposable typo-squats of a provider (gmai.com) are still repaired: the sender meant the provider.
+  if (L.providers.has(domain) || L.free.has(domain)) return {};
   const dot = domain.lastIndexOf('.');
   const tld = dot < 0 ? '' : domain.slice(dot + 1);
   const fixedTld = L.tldTypos.get(tld);
@@ -213,7 +213,8 @@ function extract(s: string): { candidate: string | null; dropped: string[] } {
   else if (t.includes(' ')) t = t.replace(SPACE_AROUND_AT, '@');
   const found: string[] = [];
   for (let part of t.split(SEPARATORS)) {
-    part = part.replace(MAILTO, '');
+    const mt = part.toLowerCase().indexOf('mailto:');
+    if (mt >= 0) part = part.slice(mt + 7);
     const q = part.indexOf('?');
     if (q >= 0) part = part.slice(0, q);
     part = part.replace(WRAP_START, '').replace(WRAP_END, '');
