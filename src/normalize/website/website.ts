@@ -40,6 +40,7 @@ const BROKEN_HTTP = /^h?t?tps?\/\/+/i;
 const WRAP_START = /^["'([{<`]+/;
 const WRAP_END = /["')\]}>`,;!?]+$/;
 const TRAILING_DOTS = /\.+$/;
+const PATH_END = /[/"')\]}>`,;!?]+$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const PORT = /^\d{1,5}$/;
 
@@ -153,7 +154,7 @@ export function createWebsiteNormalizer(dicts: WebsiteDictionaries) {
     if (options.keepPath ?? true) {
       const q = path.search(/[?#]/);
       cleanPath = (q >= 0 ? path.slice(0, q) : path).replace(/\\/g, '/');
-      while (cleanPath.endsWith('/')) cleanPath = cleanPath.slice(0, -1);
+      cleanPath = cleanPath.replace(PATH_END, '');
       if (cleanPath.length > 0 && !cleanPath.startsWith('/')) cleanPath = '/' + cleanPath;
     }
     let urlHost = f.host;
