@@ -25,7 +25,7 @@ const DENY = new Set([
   'assn', 'assoc', 'society', 'union', 'partners', 'services', 'international', 'national', 'mutual', 'dba', 'soleproprietor',
   'generalpartnership', 'public', 'private', 'branch', 'state', 'federal', 'municipal', 'church', 'school', 'br', 'im', 'in', 'on', 'at',
   'to', 'or', 'as ', 'mt', 'sf', 'fa', 'ei', 'ed', 'ep', 'ju', 'lo', 'jp', 'pr', 'rp', 'rs', 'ps', 'pp', 'sd', 'tk', 'xt', 'qk', 'ik',
-  'ky', 'ks', 'ms', 'mr', 'na', 'ca', 'pa', 'sc', 'sp', 'eu', 'ee', 'ec', 'ek', 'gs', 'np', 'os', 'ug', 'ud', 'us', 'fze', 'ce',
+  'ky', 'ks', 'ms', 'mr', 'na', 'ca', 'pa', 'sc', 'sp', 'eu', 'ee', 'ec', 'gs', 'np', 'os', 'ug', 'ud', 'us', 'fze', 'ce',
   'bt', 'gp', 'pc', 'lc', 'bc', 'cdc', 'reit', 'emc', 'sl', 'fsa', 'ltdpartnership', 'registered', 'liabilityltd', 'partnership',
   'incorporatedcompany', 'indigenouscorporation', 'rntbc', 'ccc', 'cyf', 'pac', 'uks', 'oversea', 'bencom', 'cic', 'sm', 'mb', 'ay', 'ab ',
   'ltdco', 'associate', 'ass', 'cooperative', 'coop', 'coop.', 'cooperativelimited', 'dp', 'ap', 'is.', 'kb', 'ad', 'ae', 'nl', 'ok.',

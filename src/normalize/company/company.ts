@@ -148,7 +148,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
 
   function run(input: string, recase: boolean): UnitResult<CompanyValue> {
     const Tb = tables();
-    let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input));
+    let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
     s = s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return none();
@@ -178,6 +178,8 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
         if (acc.length > Tb.maxFormKey) break;
         if (keys[i] !== '' && Tb.forms.has(acc)) best = i;
       }
+      // A lone well-known acronym is a name, not a legal form ("SAP", "SAP SE").
+      if (best === 0 && end === 1 && Tb.acronyms.has(tokens[0]!.toLowerCase())) break;
       if (best < 0) break;
       const accKey = keys.slice(best, end).join('');
       spans.push({ start: best, end, entry: Tb.forms.get(accKey)! });
@@ -242,7 +244,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
 
     // Match key from the base (or the whole name when it is only legal forms). A legal-form
     // abbreviation inside the base ends the key: "Akzo Nobel NV Arnhem", "Acme GmbH (Zweigniederlassung)".
-    let keySource = onlyForms || base === '' ? s : base;
+    let keySource = onlyForms || base === '' ? name : base;
     if (!onlyForms) {
       for (let i = start + 1; i < end; i++) {
         const k = keys[i]!;
