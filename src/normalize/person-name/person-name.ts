@@ -150,19 +150,21 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     if (s.includes('@') || /https?:|www\./i.test(s)) return none([issue('name.junk', { reason: 'an email address or web address, not a name' })]);
     if (!/\p{L}/u.test(s)) return none([issue('name.junk', { reason: 'no letters' })]);
 
-    const doRecase = recase && (!UPPER.test(s) || !LOWER.test(s));
-
     // Nickname in quotes or brackets.
     let nickname: string | undefined;
-    const q = QUOTED.exec(s);
-    if (q) {
+    for (let round = 0; round < 3; round++) {
+      const q = QUOTED.exec(s);
+      if (!q) break;
       const inner = (q[1] ?? q[2] ?? q[3] ?? '').trim();
       const innerKey = tkey(inner);
       if (inner && !Tb.credentials.has(innerKey) && !Tb.suffixes.has(innerKey)) {
-        nickname = inner;
+        nickname ??= inner;
         s = cleanWhitespace(s.slice(0, q.index) + ' ' + s.slice(q.index + q[0].length));
-      } else s = cleanWhitespace(s.replace(/[()]/g, ' '));
+      } else {
+        s = cleanWhitespace(s.slice(0, q.index) + ' ' + inner + ' ' + s.slice(q.index + q[0].length));
+      }
     }
+    if (s.length === 0) return none(nickname === undefined ? [] : [issue('name.junk', { reason: 'only a nickname' })]);
 
     // Several people ("John and Jane Smith"): keep the first, with the shared surname.
     const conj = CONJUNCTION.exec(s);
@@ -299,6 +301,9 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       last = tokens.slice(lastStart);
     }
 
+    // Casing is judged on the name words only (not on "PhD", "Dr." or a nickname).
+    const nameText = [...first, ...middle, ...last].join(' ');
+    const doRecase = recase && /\p{L}/u.test(nameText) && (!UPPER.test(nameText) || !LOWER.test(nameText));
     if (doRecase) {
       const rc = (ws: string[], surname: boolean) => ws.map((w, i) => recaseWord(Tb, w, surname, i === 0 && !surname));
       first = rc(first, false);
