@@ -8,7 +8,8 @@ const ctx = (field: string, rec: Partial<LeadRecord>): StepContext => ({
   issues: [],
   record: { sourceRow: 1, extra: {}, campaigns: [], ...rec } as LeadRecord,
 });
-const opts = (name: keyof typeof contactSteps) => contactSteps[name].options.parse({});
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const opts = (name: keyof typeof contactSteps): any => contactSteps[name].options.parse({});
 
 describe('contact record steps', () => {
   test('email: correction returns the new value and an info issue with the original', () => {
