@@ -30,8 +30,12 @@ export function asciiHost(host: string): string | null {
   return h;
 }
 
+// Labels are separated by dots, which no label may contain: the repetition is unambiguous (linear).
+const GOOD_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
 /** Why a lowercase ASCII host is not a usable internet domain, or null if it is. */
 export function hostProblem(h: string): string | null {
+  if (h.length <= 253 && GOOD_HOST.test(h)) return null;
   const labels = h.split('.');
   if (labels.length < 2) return 'no top-level domain';
   for (const l of labels) {
@@ -92,6 +96,30 @@ export function osaDistance(a: string, b: string, max: number): number {
     cur = t;
   }
   return prev[lb]!;
+}
+
+function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
+  if (a.length - ai !== b.length - bi) return false;
+  for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  return true;
+}
+
+/**
+ * Whether `a` and `b` are exactly one edit apart (substitution, insertion, deletion or
+ * adjacent transposition). Linear time, no allocation.
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1 || a === b) return false;
+  let i = 0;
+  const m = Math.min(la, lb);
+  while (i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+  }
+  return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
 }
 
 /** Every string one deletion away from `s` (plus `s` itself): the SymSpell candidate keys. */

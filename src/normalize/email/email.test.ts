@@ -66,3 +66,15 @@ describe('normalizeEmail properties', () => {
     );
   });
 });
+
+describe('oneEditApart agrees with the OSA distance', () => {
+  test('property', async () => {
+    const { oneEditApart, osaDistance } = await import('./domain.js');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'b', 'c', '.') }), fc.string({ maxLength: 8, unit: fc.constantFrom('a', 'b', 'c', '.') }), (a, b) => {
+        expect(oneEditApart(a, b)).toBe(osaDistance(a, b, 3) === 1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -1,8 +1,8 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
-import { none, ok, type UnitResult } from '../../core/result.js';
+import { NO_ISSUES, none, ok, type UnitResult } from '../../core/result.js';
 import { cleanWhitespace, memoize, stripControl } from '../../core/text.js';
-import { asciiHost, deletes1, hostInfo, hostProblem, osaDistance } from './domain.js';
+import { asciiHost, hostInfo, hostProblem, oneEditApart } from './domain.js';
 
 /** Word lists the email unit needs; the root entry binds the built-in ones. */
 export interface EmailDictionaries {
@@ -62,6 +62,8 @@ const COMPACT = /[^a-z0-9]/g;
 
 interface DomainFacts {
   readonly problem: string | null;
+  /** Issues that depend on the domain only (free/disposable), built once per domain. */
+  readonly flagIssues?: readonly Issue[];
   readonly domain: string;
   readonly registrable: string;
   readonly isFree: boolean;
@@ -77,8 +79,8 @@ interface Lookups {
   readonly wildcard: ReadonlySet<string>;
   readonly role: ReadonlySet<string>;
   readonly providers: ReadonlySet<string>;
-  /** SymSpell index: one-deletion variants of each provider → providers. */
-  readonly providerDeletes: ReadonlyMap<string, readonly string[]>;
+  /** Providers indexed by each of their first two characters. */
+  readonly providersByChar: ReadonlyMap<string, readonly string[]>;
   readonly tldTypos: ReadonlyMap<string, string>;
   readonly junkLocals: ReadonlySet<string>;
   readonly junkDomains: ReadonlySet<string>;
@@ -86,13 +88,13 @@ interface Lookups {
 }
 
 function buildLookups(d: EmailDictionaries): Lookups {
-  const providerDeletes = new Map<string, string[]>();
+  const providersByChar = new Map<string, string[]>();
   for (const p of d.providers) {
-    for (const k of deletes1(p)) {
-      const list = providerDeletes.get(k);
-      if (list) {
-        if (!list.includes(p)) list.push(p);
-      } else providerDeletes.set(k, [p]);
+    for (const ch of new Set([p[0], p[1]])) {
+      if (ch === undefined) continue;
+      const list = providersByChar.get(ch);
+      if (list) list.push(p);
+      else providersByChar.set(ch, [p]);
     }
   }
   return {
@@ -101,7 +103,7 @@ function buildLookups(d: EmailDictionaries): Lookups {
     wildcard: new Set(d.disposable.wildcard),
     role: new Set(d.rolePrefixes),
     providers: new Set(d.providers),
-    providerDeletes,
+    providersByChar,
     tldTypos: new Map(Object.entries(d.tldTypos)),
     junkLocals: new Set(d.junkLocals),
     junkDomains: new Set(d.junkDomains),
@@ -109,25 +111,29 @@ function buildLookups(d: EmailDictionaries): Lookups {
   };
 }
 
-function isDisposableDomain(L: Lookups, domain: string, registrable: string): boolean {
+function isDisposableDomain(L: Lookups, domain: string, registrable: string, suffix: string | null): boolean {
   if (L.disposable.has(domain) || L.disposable.has(registrable)) return true;
-  // Wildcard entries cover the domain and every subdomain.
-  let d = domain;
-  for (;;) {
-    if (L.wildcard.has(d)) return true;
-    const dot = d.indexOf('.');
-    if (dot < 0) return false;
-    d = d.slice(dot + 1);
-  }
+  // Wildcard entries cover the domain and every subdomain; they are registrable domains or
+  // (dynamic-DNS) public suffixes, so checking those two covers every subdomain.
+  return L.wildcard.has(domain) || L.wildcard.has(registrable) || (suffix !== null && L.wildcard.has(suffix));
 }
 
-/** Providers within one edit of `domain` (SymSpell lookup, verified by OSA distance). */
+/**
+ * Providers within one edit of `domain`. Any string one edit away from p agrees with p on its
+ * first or second character in some pairing, so only providers indexed under domain[0] or
+ * domain[1] (by their own first two characters) and of length ±1 are verified by {@link oneEditApart}.
+ */
 function nearProviders(L: Lookups, domain: string): string[] {
   const found: string[] = [];
-  for (const k of deletes1(domain)) {
-    const hits = L.providerDeletes.get(k);
+  const n = domain.length;
+  for (let c = 0; c < 2 && c < n; c++) {
+    const hits = L.providersByChar.get(domain[c]!);
     if (!hits) continue;
-    for (const p of hits) if (!found.includes(p) && osaDistance(domain, p, 1) === 1) found.push(p);
+    for (const p of hits) {
+      const d = p.length - n;
+      if (d > 1 || d < -1 || found.includes(p)) continue;
+      if (oneEditApart(domain, p)) found.push(p);
+    }
   }
   return found;
 }
@@ -188,17 +194,19 @@ function analyseDomain(L: Lookups, rawDomain: string, correct: boolean): DomainF
   }
   const registrable = info.domain ?? domain;
   const junk = L.junkDomains.has(domain) || L.junkDomains.has(registrable);
-  const base: DomainFacts = {
+  const isFree = !junk && (L.free.has(domain) || L.free.has(registrable));
+  const isDisposable = !junk && isDisposableDomain(L, domain, registrable, info.publicSuffix);
+  return {
     problem: info.knownSuffix && info.domain !== null ? null : `"${domain}" has no known public suffix`,
+    flagIssues: isDisposable ? [issue('email.disposable', { domain })] : isFree ? [issue('email.free_provider', { domain })] : NO_ISSUES,
     domain,
     registrable,
-    isFree: !junk && (L.free.has(domain) || L.free.has(registrable)),
-    isDisposable: !junk && isDisposableDomain(L, domain, registrable),
+    isFree,
+    isDisposable,
     junk,
+    ...(corrected !== undefined ? { corrected } : {}),
+    ...(suggestions !== undefined ? { suggestions } : {}),
   };
-  if (corrected !== undefined) return { ...base, corrected };
-  if (suggestions !== undefined) return { ...base, suggestions };
-  return base;
 }
 
 /** Pulls the address out of "Jane <jane@acme.de>", "mailto:…", "jane [at] acme [dot] de" and lists. */
@@ -304,8 +312,7 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
     else if (box.length >= 3 && box === sld(facts.registrable)) junkReason = `mailbox repeats the domain ("${local}@${domain}")`;
     else if (box.length >= 4 && /^(.)\1+$/.test(box)) junkReason = `repeated character mailbox "${local}"`;
 
-    if (facts.isDisposable) issues.push(issue('email.disposable', { domain }));
-    else if (facts.isFree) issues.push(issue('email.free_provider', { domain }));
+    if (facts.flagIssues) for (const i of facts.flagIssues) issues.push(i);
     if (isRole) issues.push(issue('email.role_account', { local }));
     if (junkReason !== null) {
       issues.push(issue('email.junk', { reason: junkReason }));

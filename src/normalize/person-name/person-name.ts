@@ -124,6 +124,44 @@ function isAmbiguousOk(T: Tables, raw: string, k: string): boolean {
   return !T.ambiguous.has(k) || raw.includes('.');
 }
 
+interface Post {
+  suffix: string[];
+  credentials: string[];
+}
+
+/** Takes one post-nominal token into `post` (suffix or credential); false when it is not one. */
+function classifyPost(T: Tables, post: Post, raw: string, strict: boolean, tokensLeft: number): boolean {
+  const k = tkey(raw);
+  if (k === '') return true;
+  const sfx = T.suffixes.get(k);
+  // "V"/"VI" are suffixes only after a comma or after two name words ("John V" is an initial).
+  if (sfx !== undefined && !(strict && (k === 'v' || k === 'vi') && tokensLeft < 3)) {
+    post.suffix.push(sfx);
+    return true;
+  }
+  const cred = T.credentials.get(k) ?? T.credentials.get(raw.toLowerCase().replace(/[.,]/g, ''));
+  if (cred !== undefined && (!strict || isAmbiguousOk(T, raw, k))) {
+    post.credentials.push(cred);
+    return true;
+  }
+  return false;
+}
+
+/** Moves trailing suffixes and credentials written without a comma ("John Smith Jr", "Jane Doe PhD MBA") into `post`. */
+function trailing(T: Tables, post: Post, list: string[]): void {
+  const found: Post[] = [];
+  while (list.length > 1) {
+    const t = list[list.length - 1]!;
+    const added: Post = { suffix: [], credentials: [] };
+    if (!classifyPost(T, added, t, true, list.length)) break;
+    found.unshift(added);
+    list.pop();
+  }
+  // Written before any comma-separated post-nominals, so they come first.
+  post.suffix.unshift(...found.flatMap((f) => f.suffix));
+  post.credentials.unshift(...found.flatMap((f) => f.credentials));
+}
+
 /**
  * Builds a person-name parser over the given dictionaries (tables built on first call,
  * results memoized per distinct input).
@@ -152,9 +190,12 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
 
     // Nickname in quotes or brackets.
     let nickname: string | undefined;
-    for (let round = 0; round < 3; round++) {
-      const q = QUOTED.exec(s);
-      if (!q) break;
+    for (let round = 0; ; round++) {
+      const q = round < 8 ? QUOTED.exec(s) : null;
+      if (!q) {
+        if (round >= 8) s = cleanWhitespace(s.replace(/["“”„«»()]/g, ' '));
+        break;
+      }
       const inner = (q[1] ?? q[2] ?? q[3] ?? '').trim();
       const innerKey = tkey(inner);
       if (inner && !Tb.credentials.has(innerKey) && !Tb.suffixes.has(innerKey)) {
@@ -177,30 +218,12 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     }
 
     const post: { suffix: string[]; credentials: string[] } = { suffix: [], credentials: [] };
-    let tokensLeft = 99;
     // "…, Attorney at Law" / "… Atty at Law".
     const atLaw = /,?\s+(?:attorney|atty\.?)\s+at\s+law\.?$/i.exec(s);
     if (atLaw && atLaw.index > 0) {
       post.credentials.push('Attorney at Law');
       s = s.slice(0, atLaw.index);
     }
-    const classifyPost = (raw: string, strict: boolean): boolean => {
-      const k = tkey(raw);
-      if (k === '') return true;
-      const sfx = Tb.suffixes.get(k);
-      // "V"/"VI" are suffixes only after a comma or after two name words ("John V" is an initial).
-      if (sfx !== undefined && !(strict && (k === 'v' || k === 'vi') && tokensLeft < 3)) {
-        post.suffix.push(sfx);
-        return true;
-      }
-      const cred = Tb.credentials.get(k) ?? Tb.credentials.get(raw.toLowerCase().replace(/[.,]/g, ''));
-      if (cred !== undefined && (!strict || isAmbiguousOk(Tb, raw, k))) {
-        post.credentials.push(cred);
-        return true;
-      }
-      return false;
-    };
-
     // Commas: trailing post-nominal parts, then "Last, First".
     let parts = s.split(',').map((p) => p.trim()).filter((p) => p !== '');
     while (parts.length > 1) {
@@ -209,7 +232,7 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       const saved = { suffix: [...post.suffix], credentials: [...post.credentials] };
       post.suffix = [];
       post.credentials = [];
-      if (toks.every((t) => classifyPost(t, false))) {
+      if (toks.every((t) => classifyPost(Tb, post, t, false, 99))) {
         parts.pop();
         post.suffix = [...post.suffix, ...saved.suffix];
         post.credentials = [...post.credentials, ...saved.credentials];
@@ -252,27 +275,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     }
 
     // Trailing suffixes and credentials without a comma ("John Smith Jr", "Jane Doe PhD MBA").
-    const trailing = (list: string[]): void => {
-      const found: Array<{ suffix: string[]; credentials: string[] }> = [];
-      while (list.length > 1) {
-        const t = list[list.length - 1]!;
-        tokensLeft = list.length;
-        const before = { suffix: [...post.suffix], credentials: [...post.credentials] };
-        if (classifyPost(t, true)) {
-          const added = { suffix: post.suffix.slice(before.suffix.length), credentials: post.credentials.slice(before.credentials.length) };
-          post.suffix = before.suffix;
-          post.credentials = before.credentials;
-          found.unshift(added);
-          list.pop();
-        } else break;
-      }
-      for (const f of found) {
-        post.suffix.unshift(...f.suffix);
-        post.credentials.unshift(...f.credentials);
-      }
-    };
-    if (swappedLast) trailing(swappedLast);
-    trailing(tokens);
+    if (swappedLast) trailing(Tb, post, swappedLast);
+    trailing(Tb, post, tokens);
     // Trailing tokens may carry a comma residue ("Smith Jr.," handled above); strip stray commas.
     tokens = tokens.map((t) => t.replace(/,+$/, '')).filter((t) => t !== '');
 
@@ -305,9 +309,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     const nameText = [...first, ...middle, ...last].join(' ');
     const doRecase = recase && /\p{L}/u.test(nameText) && (!UPPER.test(nameText) || !LOWER.test(nameText));
     if (doRecase) {
-      const rc = (ws: string[], surname: boolean) => ws.map((w, i) => recaseWord(Tb, w, surname, i === 0 && !surname));
-      first = rc(first, false);
-      middle = rc(middle, false);
+      first = first.map((w, i) => recaseWord(Tb, w, false, i === 0));
+      middle = middle.map((w) => recaseWord(Tb, w, false, false));
       last = last.map((w, i) => recaseWord(Tb, w, true, i === 0 && !Tb.particles.has(w.toLowerCase())));
       if (nickname !== undefined) nickname = recaseWord(Tb, nickname, false, true);
       issues.push(issue('name.recased', { original: input.trim().slice(0, 200) }));
