@@ -78,3 +78,15 @@ describe('oneEditApart agrees with the OSA distance', () => {
     );
   });
 });
+
+describe('decodeDomainGroups', () => {
+  test('decodes front-coded groups', async () => {
+    const { decodeDomainGroups } = await import('./email.js');
+    expect([...decodeDomainGroups({ com: '0mailinator\n4drop\n0zz', de: '0wegwerf' })].sort()).toEqual(['maildrop.com', 'mailinator.com', 'wegwerf.de', 'zz.com']);
+  });
+  test('the built-in list decodes to the package list size', async () => {
+    const { decodeDomainGroups } = await import('./email.js');
+    const { EMAIL_DICTIONARIES } = await import('./index.js');
+    expect(decodeDomainGroups(EMAIL_DICTIONARIES.disposable.exact).size).toBeGreaterThan(100_000);
+  });
+});

@@ -8,8 +8,11 @@ import { asciiHost, hostInfo, hostProblem, oneEditApart } from './domain.js';
 export interface EmailDictionaries {
   /** Free-mail provider domains (gmail.com, gmx.de, …). */
   readonly freeDomains: readonly string[];
-  /** Disposable domains: `exact` newline-joined, `wildcard` domains match their subdomains too. */
-  readonly disposable: { readonly exact: string; readonly wildcard: readonly string[] };
+  /**
+   * Disposable domains. `exact`: TLD → front-coded, newline-joined names without the TLD (see
+   * {@link decodeDomainGroups}); `wildcard` domains match their subdomains too.
+   */
+  readonly disposable: { readonly exact: Readonly<Record<string, string>>; readonly wildcard: readonly string[] };
   /** Role mailbox names, compacted (no separators): info, sales, noreply, … */
   readonly rolePrefixes: readonly string[];
   /** Well-known consumer providers: the only targets of domain typo repair. */
@@ -99,7 +102,7 @@ function buildLookups(d: EmailDictionaries): Lookups {
   }
   return {
     free: new Set(d.freeDomains),
-    disposable: new Set(d.disposable.exact.split('\n')),
+    disposable: decodeDomainGroups(d.disposable.exact),
     wildcard: new Set(d.disposable.wildcard),
     role: new Set(d.rolePrefixes),
     providers: new Set(d.providers),
@@ -109,6 +112,28 @@ function buildLookups(d: EmailDictionaries): Lookups {
     junkDomains: new Set(d.junkDomains),
     placeholders: new Set(d.placeholders),
   };
+}
+
+/**
+ * Decodes TLD-grouped, front-coded domain lists: in each group every line starts with one
+ * character (code 48 + n) saying how many leading characters repeat from the previous name.
+ *
+ * @example
+ * decodeDomainGroups({ com: '0mailinator\n4drop' }) // Set { 'mailinator.com', 'maildrop.com' }
+ */
+export function decodeDomainGroups(groups: Readonly<Record<string, string>>): Set<string> {
+  const out = new Set<string>();
+  for (const tld of Object.keys(groups)) {
+    const suffix = '.' + tld;
+    let prev = '';
+    for (const line of groups[tld]!.split('\n')) {
+      if (line.length === 0) continue;
+      const name = prev.slice(0, line.charCodeAt(0) - 48) + line.slice(1);
+      out.add(name + suffix);
+      prev = name;
+    }
+  }
+  return out;
 }
 
 function isDisposableDomain(L: Lookups, domain: string, registrable: string, suffix: string | null): boolean {
