@@ -134,5 +134,8 @@ export const COMPANY_CASES: readonly CompanyCase[] = [
   c('eBay Inc.', 'eBay Inc.', 'eBay', 'Inc.', 'ebay'),
   c('McKinsey & Company', 'McKinsey & Company', 'McKinsey', 'Company', 'mckinsey'),
   c('Ernst & Young LLP', 'Ernst & Young LLP', 'Ernst & Young', 'LLP', 'ernst young'),
+  { input: 'Hello Oy World Ab', options: { stripMiddle: true }, expected: { value: { base: 'Hello World', key: 'hello' } } },
+  { input: 'Hello pty ltd World', options: { stripMiddle: true }, expected: { value: { base: 'Hello World' } } },
+  { input: 'Hello pty ltd World', expected: { value: { base: 'Hello pty ltd World' } } },
   { input: 'ACME GMBH', options: { recase: false }, expected: { value: { name: 'ACME GMBH', base: 'ACME', key: 'acme' } } },
 ];

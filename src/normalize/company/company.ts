@@ -35,6 +35,11 @@ export interface CompanyDictionaries {
 export interface CompanyOptions {
   /** Recase names written ALL CAPS or all lower case (default true). Mixed case is never touched. */
   readonly recase?: boolean;
+  /**
+   * Also drop legal forms found between name words from `base` ("Hello Oy World" → "Hello World"),
+   * like cleanco's `middle=True`. Default false: a form inside a name is usually part of it.
+   */
+  readonly stripMiddle?: boolean;
 }
 
 /** A normalized company name. */
@@ -146,7 +151,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
   let T: Tables | undefined;
   const tables = (): Tables => (T ??= build(dicts));
 
-  function run(input: string, recase: boolean): UnitResult<CompanyValue> {
+  function run(input: string, recase: boolean, stripMiddle: boolean): UnitResult<CompanyValue> {
     const Tb = tables();
     let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
     s = s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
@@ -235,7 +240,27 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
     const onlyForms = start >= end;
     let base = '';
     if (!onlyForms) {
-      base = display.slice(start, end).filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, '');
+      let kept = display.slice(start, end);
+      if (stripMiddle) {
+        // Longest legal-form run strictly inside the base, repeatedly.
+        const k = keys.slice(start, end);
+        const keep = kept.map(() => true);
+        for (let i = 1; i < k.length - 1; i++) {
+          let acc = '';
+          let best = -1;
+          for (let j = i; j < k.length - 1; j++) {
+            acc += k[j]!;
+            if (acc.length > Tb.maxFormKey) break;
+            if (k[j] !== '' && Tb.forms.has(acc) && acc.length >= 2) best = j;
+          }
+          if (best >= 0) {
+            for (let j = i; j <= best; j++) keep[j] = false;
+            i = best;
+          }
+        }
+        kept = kept.filter((_, i) => keep[i]);
+      }
+      base = kept.filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, '');
     }
     if (onlyForms && spans.length > 0) {
       issues.push(issue('company.only_legal_form', { original: s }));
@@ -275,12 +300,13 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
     return ok(value, confidence, issues);
   }
 
-  const memoRecase = memoize((s: string) => run(s, true), 20_000);
-  const memoKeep = memoize((s: string) => run(s, false), 20_000);
+  const memoRecase = memoize((s: string) => run(s, true, false), 20_000);
+  const memoKeep = memoize((s: string) => run(s, false, false), 20_000);
 
   return function normalizeCompanyName(input: string | null | undefined, options: CompanyOptions = {}): UnitResult<CompanyValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizeCompanyName: options must be an object');
     if (typeof input !== 'string') return none();
+    if (options.stripMiddle) return run(input, options.recase ?? true, true);
     return (options.recase ?? true) ? memoRecase(input) : memoKeep(input);
   };
 }
