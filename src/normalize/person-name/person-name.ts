@@ -205,7 +205,7 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
         s = cleanWhitespace(s.slice(0, q.index) + ' ' + inner + ' ' + s.slice(q.index + q[0].length));
       }
     }
-    if (s.length === 0) return none(nickname === undefined ? [] : [issue('name.junk', { reason: 'only a nickname' })]);
+    if (!/\p{L}/u.test(s)) return none([issue('name.junk', { reason: nickname === undefined ? 'no letters' : 'only a nickname' })]);
 
     // Several people ("John and Jane Smith"): keep the first, with the shared surname.
     const conj = CONJUNCTION.exec(s);
