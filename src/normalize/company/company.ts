@@ -228,12 +228,17 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
           display[i] = span.entry.form + tail;
           i = span.end;
         } else {
-          display[i] = recaseWord(Tb, tokens[i]!, first);
+          display[i] = recaseWord(Tb, tokens[i]!, first).normalize('NFC');
           i++;
         }
         first = false;
       }
-      name = display.filter((t) => t !== '').join(' ');
+      name = display.filter((t) => t !== '').join(' ').normalize('NFC');
+      // A result still without both cases (caseless scripts, acronyms) would be recased again: keep the input.
+      if (name !== s && (!UPPER.test(name) || !LOWER.test(name))) {
+        name = s;
+        display = tokens;
+      }
       if (name !== s) issues.push(issue('company.recased', { original: s }));
     }
 

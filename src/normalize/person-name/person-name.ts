@@ -50,6 +50,15 @@ export interface PersonNameValue {
 }
 
 const MAX_INPUT = 200;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const TOKEN_LEAD = /^[^\p{L}\p{N}]+/u;
+const TOKEN_TAIL = /[^\p{L}\p{N}.]+$/u;
+/** Punctuation around a name word goes (a trailing dot stays: initials). */
+function trimToken(t: string): string {
+  return t.replace(TOKEN_LEAD, '').replace(TOKEN_TAIL, '');
+}
+const EDGE_START = /^[\s,;:.\-–—_*#]+/;
+const EDGE_END = /[\s,;:\-–—_*#]+$/;
 const QUOTED = /["“”„«»]([^"“”„«»]{1,40})["“”„«»]|\(([^()]{1,40})\)|(?:^|\s)['‘]([^'‘’\s][^'‘’]{0,38})['’](?=\s|$)/;
 const CONJUNCTION = /\s(?:and|&|und|et|y|\+)\s/i;
 const DIGIT = /\d/;
@@ -101,6 +110,10 @@ function cap(w: string): string {
 
 /** Proper case for one ALL-CAPS/all-lower name word. */
 function recaseWord(T: Tables, w: string, inSurname: boolean, firstOfName: boolean): string {
+  return recaseWordRaw(T, w, inSurname, firstOfName).normalize('NFC');
+}
+
+function recaseWordRaw(T: Tables, w: string, inSurname: boolean, firstOfName: boolean): string {
   const lw = w.toLowerCase();
   if (!firstOfName && T.particles.has(lw)) return lw;
   if (INITIAL.test(w)) return w.toUpperCase();
@@ -177,8 +190,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
 
   function run(input: string, recase: boolean): UnitResult<PersonNameValue> {
     const Tb = tables();
-    let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input));
-    s = s.replace(/^[\s,;:.\-–—_*#]+/, '').replace(/[\s,;:\-–—_*#]+$/, '');
+    let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
+    s = s.replace(EDGE_START, '').replace(EDGE_END, '');
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return none();
     const issues: Issue[] = [];
@@ -205,6 +218,7 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
         s = cleanWhitespace(s.slice(0, q.index) + ' ' + inner + ' ' + s.slice(q.index + q[0].length));
       }
     }
+    s = s.replace(EDGE_START, '').replace(EDGE_END, '');
     if (!/\p{L}/u.test(s)) return none([issue('name.junk', { reason: nickname === undefined ? 'no letters' : 'only a nickname' })]);
 
     // Several people ("John and Jane Smith"): keep the first, with the shared surname.
@@ -250,7 +264,9 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       issues.push(issue('name.swapped', {}));
       confidence = Math.min(confidence, 0.9);
     } else tokens = (parts[0] ?? '').split(' ');
-    tokens = tokens.filter((t) => t !== '');
+    // Tokens without a letter or digit ("&", "-", "/") are separators, not name words.
+    tokens = tokens.filter((t) => HAS_WORD.test(t)).map(trimToken);
+    if (swappedLast) swappedLast = swappedLast.filter((t) => HAS_WORD.test(t)).map(trimToken);
 
     // Leading salutations ("Prof. Dr. med.", "Herr Dr.", "Ms").
     const sal: string[] = [];
@@ -309,11 +325,18 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     const nameText = [...first, ...middle, ...last].join(' ');
     const doRecase = recase && /\p{L}/u.test(nameText) && (!UPPER.test(nameText) || !LOWER.test(nameText));
     if (doRecase) {
-      first = first.map((w, i) => recaseWord(Tb, w, false, i === 0));
-      middle = middle.map((w) => recaseWord(Tb, w, false, false));
-      last = last.map((w, i) => recaseWord(Tb, w, true, i === 0 && !Tb.particles.has(w.toLowerCase())));
-      if (nickname !== undefined) nickname = recaseWord(Tb, nickname, false, true);
-      issues.push(issue('name.recased', { original: input.trim().slice(0, 200) }));
+      const f2 = first.map((w, i) => recaseWord(Tb, w, false, i === 0));
+      const m2 = middle.map((w) => recaseWord(Tb, w, false, false));
+      const l2 = last.map((w, i) => recaseWord(Tb, w, true, i === 0 && !Tb.particles.has(w.toLowerCase())));
+      const out = [...f2, ...m2, ...l2].join(' ');
+      // A result still without both cases (caseless scripts, lone initials) would be recased again: keep the input.
+      if (out !== nameText && UPPER.test(out) && LOWER.test(out)) {
+        first = f2;
+        middle = m2;
+        last = l2;
+        if (nickname !== undefined) nickname = recaseWord(Tb, nickname, false, true);
+        issues.push(issue('name.recased', { original: input.trim().slice(0, 200) }));
+      }
     }
     const joined = [...first, ...middle, ...last].join(' ');
     if (DIGIT.test(joined)) {

@@ -1,0 +1,19 @@
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { normalizeCompanyName } from '../company/index.js';
+import { normalizeEmail } from '../email/index.js';
+import { parsePersonName } from '../person-name/index.js';
+import { normalizeWebsite } from '../website/index.js';
+const any = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.emailAddress(), fc.webUrl(), fc.array(fc.constantFrom('JOHN', 'smith', 'Dr.', 'van', 'GmbH', '&', 'Ltd', ',', '"x"', '(A)', 'Jr', 'PhD', '@', '.com', 'www.'), { maxLength: 8 }).map((a) => a.join(' ')));
+test('all four units: no throw and idempotent on mixed hostile input', () => {
+  fc.assert(fc.property(any, (s) => {
+    const e = normalizeEmail(s).value; if (e) expect(normalizeEmail(e.email).value?.email).toBe(e.email);
+    const w = normalizeWebsite(s).value; if (w) expect(normalizeWebsite(w.url).value?.url).toBe(w.url);
+    const c = normalizeCompanyName(s).value; if (c) { const c2 = normalizeCompanyName(c.name).value; expect(c2?.name).toBe(c.name); expect(c2?.key).toBe(c.key); }
+    const n = parsePersonName(s).value;
+    if (n && n.first !== undefined && n.last !== undefined && !s.includes(',')) {
+      const n2 = parsePersonName([n.salutation, n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ')).value;
+      expect(n2?.first).toBe(n.first); expect(n2?.last).toBe(n.last);
+    }
+  }), { numRuns: 5000 });
+}, 120000);
