@@ -218,6 +218,12 @@ function analyseDomain(L: Lookups, rawDomain: string, correct: boolean): DomainF
     } else if (r.suggestions) suggestions = r.suggestions;
   }
   const registrable = info.domain ?? domain;
+  if (!info.knownSuffix && suggestions === undefined && corrected === undefined) {
+    // A misspelt TLD on a non-provider domain ("acme.con") is only ever a suggestion.
+    const dot = domain.lastIndexOf('.');
+    const fixed = dot > 0 ? L.tldTypos.get(domain.slice(dot + 1)) : undefined;
+    if (fixed !== undefined) suggestions = [domain.slice(0, dot + 1) + fixed];
+  }
   const junk = L.junkDomains.has(domain) || L.junkDomains.has(registrable);
   const isFree = !junk && (L.free.has(domain) || L.free.has(registrable));
   const isDisposable = !junk && isDisposableDomain(L, domain, registrable, info.publicSuffix);
@@ -314,7 +320,10 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
 
     const facts = correct ? domainFacts(rawDomain) : domainFactsNoRepair(rawDomain);
     if (facts.problem !== null) {
+      const lk = local.toLowerCase();
       if (facts.junk) issues.push(issue('email.junk', { reason: `placeholder domain "${facts.domain}"` }));
+      else if (Lk.junkLocals.has(lk) || lk === sld(facts.domain)) issues.push(issue('email.junk', { reason: `placeholder address "${local}@${rawDomain}"` }));
+      if (facts.suggestions !== undefined) issues.push(issue('email.domain_suggestion', { domain: facts.domain, suggestions: facts.suggestions }));
       return none([...issues, issue('email.invalid', { reason: facts.problem })]);
     }
     const domain = facts.domain;
