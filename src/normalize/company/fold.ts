@@ -1,5 +1,6 @@
 import { compactKey, foldDiacritics } from '../../core/text.js';
 
+const ASCII = /^[\x00-\x7f]*$/;
 // Letters NFD does not decompose but people type without the mark (Łódź → Lodz, Ørsted → Orsted).
 const EXTRA = /[łŁøØæÆœŒßđĐðÐþÞıİ]/g;
 const MAP: Readonly<Record<string, string>> = {
@@ -8,6 +9,7 @@ const MAP: Readonly<Record<string, string>> = {
 
 /** Lowercase, diacritics folded, plus ł/ø/æ/ß/đ folded to ASCII. */
 export function foldLetters(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   return foldDiacritics(s.toLowerCase()).replace(EXTRA, (c) => MAP[c] ?? c);
 }
 
