@@ -26,12 +26,12 @@ const DENY = new Set([
   'generalpartnership', 'public', 'private', 'branch', 'state', 'federal', 'municipal', 'church', 'school', 'br', 'im', 'in', 'on', 'at',
   'to', 'or', 'as ', 'mt', 'sf', 'fa', 'ei', 'ed', 'ep', 'ju', 'lo', 'jp', 'pr', 'rp', 'rs', 'ps', 'pp', 'sd', 'tk', 'xt', 'qk', 'ik',
   'ky', 'ks', 'ms', 'mr', 'na', 'ca', 'pa', 'sc', 'sp', 'eu', 'ee', 'ec', 'gs', 'np', 'os', 'ug', 'ud', 'us', 'fze', 'ce',
-  'bt', 'gp', 'pc', 'lc', 'bc', 'cdc', 'reit', 'emc', 'sl', 'fsa', 'ltdpartnership', 'registered', 'liabilityltd', 'partnership',
+  'bt', 'gp', 'pc', 'lc', 'bc', 'cdc', 'reit', 'emc', 'fsa', 'ltdpartnership', 'registered', 'liabilityltd', 'partnership',
   'incorporatedcompany', 'indigenouscorporation', 'rntbc', 'ccc', 'cyf', 'pac', 'uks', 'oversea', 'bencom', 'cic', 'sm', 'mb', 'ay', 'ab ',
   'ltdco', 'associate', 'ass', 'cooperative', 'coop', 'coop.', 'cooperativelimited', 'dp', 'ap', 'is.', 'kb', 'ad', 'ae', 'nl', 'ok.',
 ]);
 // Two-letter keys kept although short: the common forms everyone writes.
-const KEEP_SHORT = new Set(['ag', 'sa', 'bv', 'nv', 'as', 'ab', 'oy', 'kg', 'kk', 'eg', 'ev', 'co', 'lp', 'pt', 'cv', 'sl', 'sc', 'se', 'sp', 'ad', 'ae', 'dd', 'ks', 'og', 'ky', 'bhd', 'aps', 'is', 'ek']);
+const KEEP_SHORT = new Set(['ou', 'hf', 'sl', 'ag', 'sa', 'bv', 'nv', 'as', 'ab', 'oy', 'kg', 'kk', 'eg', 'ev', 'co', 'lp', 'pt', 'cv', 'sl', 'sc', 'se', 'sp', 'ad', 'ae', 'dd', 'ks', 'og', 'ky', 'bhd', 'aps', 'is', 'ek']);
 // Forms that also come before the name ("OOO Romashka", "PT Bank Mandiri", "Oy Karl Fazer Ab", "N.V. Philips").
 const PREFIX_OK = new Set(['ooo', 'oao', 'zao', 'pao', 'ao', 'tov', 'too', 'pt', 'cv', 'oy', 'oyj', 'ab', 'nv', 'ead', 'ood', 'eood', 'ooo.', 'pp', 'chp', 'ip', 'tdv', 'zat', 'vat', 'pat', 'ptbk']);
 
@@ -107,6 +107,9 @@ const EXTRA: Array<[string, string]> = [
   ['OOO', 'OOO'], ['OAO', 'OAO'], ['ZAO', 'ZAO'], ['PAO', 'PAO'], ['S.A.', 'S.A.'], ['N.V.', 'N.V.'], ['B.V.', 'B.V.'], ['SAS', 'SAS'], ['S.L.', 'S.L.'],
   ['S.L.U.', 'S.L.U.'], ['S.A.U.', 'S.A.U.'], ['Pty', 'Pty'], ['Pty Ltd', 'Pty Ltd'], ['Pty. Ltd.', 'Pty Ltd'], ['Proprietary Limited', 'Pty Ltd'],
   ['Tbk', 'Tbk'], ['PT', 'PT'], ['CV', 'CV'], ['Bhd', 'Bhd'], ['Berhad', 'Bhd'], ['Sdn Bhd', 'Sdn. Bhd.'], ['Sendirian Berhad', 'Sdn. Bhd.'], ['LP', 'LP'], ['L.P.', 'LP'],
+  ['Private Ltd', 'Pvt. Ltd.'], ['SASU', 'SASU'], ['S.A.S.U.', 'SASU'], ['S.L.', 'S.L.'], ['SL', 'S.L.'], ['OÜ', 'OÜ'], ['hf.', 'hf.'],
+  ['ООО', 'ООО'], ['ОАО', 'ОАО'], ['ЗАО', 'ЗАО'], ['ПАО', 'ПАО'], ['АО', 'АО'], ['НАО', 'НАО'], ['ИП', 'ИП'], ['ТОО', 'ТОО'], ['ТОВ', 'ТОВ'],
+  ['ПрАТ', 'ПрАТ'], ['ПАТ', 'ПАТ'], ['ЧП', 'ЧП'], ['ОДО', 'ОДО'], ['ЕООД', 'ЕООД'], ['ООД', 'ООД'], ['ЕАД', 'ЕАД'], ['АД', 'АД'],
   ['Aktiengesellschaft', 'AG'], ['Gesellschaft mit beschränkter Haftung', 'GmbH'], ['Kommanditgesellschaft', 'KG'], ['Limited Liability Company', 'LLC'],
   ['Public Limited Company', 'plc'], ['Société Anonyme', 'S.A.'], ['Sociedad Anónima', 'S.A.'], ['Società per Azioni', 'S.p.A.'], ['Besloten Vennootschap', 'B.V.'],
   ['Naamloze Vennootschap', 'N.V.'], ['Aktiebolag', 'AB'], ['Aktieselskab', 'A/S'], ['Aksjeselskap', 'AS'], ['Osakeyhtiö', 'Oy'], ['Spółka Akcyjna', 'S.A.'],

@@ -64,8 +64,9 @@ export interface CompanyValue {
 }
 
 const MAX_INPUT = 300;
-const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?"'`\s]+/;
-const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?"'`\s]+$/;
+const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
+const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
+const QUOTES = '"\'«»“”„';
 const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
 const BASE_LEAD = /^[\s,;:!?&+/\-–—]+/;
 const ASCII = /^[\x20-\x7e]*$/;
@@ -107,6 +108,27 @@ function build(d: CompanyDictionaries): Tables {
     placeholders: new Set(d.placeholders),
     notCompanies: new Set(d.notCompanies),
   };
+}
+
+/** Removes wrapping quotes ("Acme", «Acme») and a lone unbalanced quote at either end. */
+function unwrapQuotes(s: string): string {
+  let t = s;
+  for (let round = 0; round < 3 && t.length > 0; round++) {
+    const a = t[0]!;
+    const z = t[t.length - 1]!;
+    const pair = (a === '«' && z === '»') || (a === '“' && z === '”') || (a === '„' && z === '“') || (a === z && (a === '"' || a === "'"));
+    if (pair && t.length >= 2) t = t.slice(1, -1).trim();
+    else if (QUOTES.includes(a) && count(t, a) % 2 === 1 && a !== '«' && a !== '“' && a !== '„') t = t.slice(1).trim();
+    else if (QUOTES.includes(z) && count(t, z) % 2 === 1 && z !== '»' && z !== '”') t = t.slice(0, -1).trim();
+    else break;
+  }
+  return t;
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
 }
 
 /** Compact key of one token: lowercase, accents folded, only letters and digits. */
@@ -155,6 +177,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
     const Tb = tables();
     let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
     s = s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
+    s = unwrapQuotes(s).replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return none();
     const issues: Issue[] = [];
@@ -265,7 +288,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
         }
         kept = kept.filter((_, i) => keep[i]);
       }
-      base = kept.filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, '');
+      base = unwrapQuotes(kept.filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, ''));
     }
     if (onlyForms && spans.length > 0) {
       issues.push(issue('company.only_legal_form', { original: s }));
