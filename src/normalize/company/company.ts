@@ -176,8 +176,12 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
   function run(input: string, recase: boolean, stripMiddle: boolean): UnitResult<CompanyValue> {
     const Tb = tables();
     let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
-    s = s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
-    s = unwrapQuotes(s).replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '');
+    // Edge junk and wrapping quotes, to a fixed point (so the output is stable when fed back).
+    for (let round = 0; round < 6; round++) {
+      const t = unwrapQuotes(s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, ''));
+      if (t === s) break;
+      s = t;
+    }
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return none();
     const issues: Issue[] = [];

@@ -17,3 +17,14 @@ test('all four units: no throw and idempotent on mixed hostile input', () => {
     }
   }), { numRuns: 5000 });
 }, 120000);
+
+test('regressions found by the stress property', () => {
+  for (const s of ['0":\'', '& .com JOHN', '(A) .com JOHN', '"Bob" "Bob" "Bob" JOHN "Bob"', '!(A)$', 'ῒ', '一ıؠ', '𤋮ẙ', '& & JOHN &', 'JOHN JOHN PhD', 'JOHN and JOHN', 's a']) {
+    const c = normalizeCompanyName(s).value;
+    if (c) expect(normalizeCompanyName(c.name).value?.name).toBe(c.name);
+    const n = parsePersonName(s).value;
+    if (n?.first !== undefined && n.last !== undefined) {
+      expect(parsePersonName([n.first, n.middle, n.last].filter(Boolean).join(' ')).value?.first).toBe(n.first);
+    }
+  }
+});
