@@ -50,9 +50,15 @@ export interface PersonNameValue {
 }
 
 const MAX_INPUT = 200;
+const DANGLING = new Set(['and', 'und', 'et', '&', '+']);
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const TOKEN_LEAD = /^[^\p{L}\p{N}]+/u;
 const TOKEN_TAIL = /[^\p{L}\p{N}.]+$/u;
+/** An ALL-CAPS word of two or more letters (a surname written in capitals). */
+function isCapsWord(t: string): boolean {
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && !LOWER.test(letters) && UPPER.test(letters);
+}
 /** Punctuation around a name word goes (a trailing dot stays: initials). */
 function trimToken(t: string): string {
   return t.replace(TOKEN_LEAD, '').replace(TOKEN_TAIL, '');
@@ -266,6 +272,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     } else tokens = (parts[0] ?? '').split(' ');
     // Tokens without a letter or digit ("&", "-", "/") are separators, not name words.
     tokens = tokens.filter((t) => HAS_WORD.test(t)).map(trimToken);
+    while (tokens.length > 1 && DANGLING.has(tokens[tokens.length - 1]!.toLowerCase())) tokens.pop();
+    while (tokens.length > 1 && DANGLING.has(tokens[0]!.toLowerCase())) tokens.shift();
     if (swappedLast) swappedLast = swappedLast.filter((t) => HAS_WORD.test(t)).map(trimToken);
 
     // Leading salutations ("Prof. Dr. med.", "Herr Dr.", "Ms").
@@ -299,6 +307,23 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     let first: string[] = [];
     let middle: string[] = [];
     let last: string[] = [];
+    // "DUPONT Jean", "MÜLLER Hans-Peter": a surname in capitals before mixed-case given names.
+    if (!swappedLast && tokens.length >= 2) {
+      let caps = 0;
+      while (caps < tokens.length && isCapsWord(tokens[caps]!)) caps++;
+      const next = tokens[caps];
+      if (caps >= 1 && next !== undefined && UPPER.test(next) && LOWER.test(next) && !INITIAL.test(next)) {
+        const capsWords = tokens.slice(0, caps).map((t) => tkey(t));
+        const surnameLike = capsWords.every((k) => Tb.particles.has(k) || (!Tb.given.has(foldDiacritics(k)) && !Tb.suffixes.has(k) && !Tb.credentials.has(k) && !Tb.salutations.has(k)));
+        const nextKey = foldDiacritics(next.toLowerCase().split('-')[0]!);
+        if (capsWords.some((k) => k.length >= 3) && surnameLike && Tb.given.has(nextKey)) {
+          swappedLast = tokens.slice(0, caps);
+          tokens = tokens.slice(caps);
+          issues.push(issue('name.swapped', {}));
+          confidence = Math.min(confidence, 0.8);
+        }
+      }
+    }
     if (swappedLast) {
       last = swappedLast;
       first = tokens.slice(0, 1);
