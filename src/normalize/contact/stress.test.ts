@@ -10,9 +10,14 @@ test('all four units: no throw and idempotent on mixed hostile input', () => {
     const e = normalizeEmail(s).value; if (e) expect(normalizeEmail(e.email).value?.email).toBe(e.email);
     const w = normalizeWebsite(s).value; if (w) expect(normalizeWebsite(w.url).value?.url).toBe(w.url);
     const c = normalizeCompanyName(s).value; if (c) { const c2 = normalizeCompanyName(c.name).value; expect(c2?.name).toBe(c.name); expect(c2?.key).toBe(c.key); }
-    const n = parsePersonName(s).value;
+    const nr = parsePersonName(s);
+    const n = nr.value;
     if (n && n.first !== undefined && n.last !== undefined && !s.includes(',')) {
-      const n2 = parsePersonName([n.salutation, n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ')).value;
+      const swapped = nr.issues.some((i) => i.code === 'name.swapped');
+      const text = swapped
+        ? `${n.last}, ${[n.salutation, n.first, n.middle].filter(Boolean).join(' ')}${n.suffix ? `, ${n.suffix}` : ''}`
+        : [n.salutation, n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
+      const n2 = parsePersonName(text).value;
       expect(n2?.first).toBe(n.first); expect(n2?.last).toBe(n.last);
     }
   }), { numRuns: 5000 });

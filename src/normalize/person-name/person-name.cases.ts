@@ -99,6 +99,7 @@ export const PERSON_NAME_CASES: readonly PersonNameCase[] = [
   n('Zoë Saldaña', { first: 'Zoë', last: 'Saldaña' }),
   n('Søren Kierkegaard', { first: 'Søren', last: 'Kierkegaard' }),
   n('Nguyễn Văn An', { first: 'Nguyễn', middle: 'Văn', last: 'An' }),
+  n('Beethoven, Ludwig van', { first: 'Ludwig', last: 'van Beethoven' }, ['name.swapped']),
   n('DUPONT Jean', { first: 'Jean', last: 'DUPONT' }, ['name.swapped']),
   n('MÜLLER Hans-Peter', { first: 'Hans-Peter', last: 'MÜLLER' }, ['name.swapped']),
   n('VAN DER BERG Jan', { first: 'Jan', last: 'VAN DER BERG' }, ['name.swapped']),

@@ -325,9 +325,18 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       }
     }
     if (swappedLast) {
-      last = swappedLast;
+      // Particles written after the given names belong to the surname: "Beethoven, Ludwig van".
+      // (Same rule as in written order: the surname starts at the first particle after the first name.)
+      let cut = tokens.length;
+      for (let i = 1; i < tokens.length; i++) {
+        if (Tb.surnameStart.has(tokens[i]!.toLowerCase())) {
+          cut = i;
+          break;
+        }
+      }
+      last = [...tokens.slice(cut), ...swappedLast];
       first = tokens.slice(0, 1);
-      middle = tokens.slice(1);
+      middle = tokens.slice(1, cut);
     } else if (tokens.length === 1) {
       const k = foldDiacritics(tokens[0]!.toLowerCase());
       if (sal.length === 0 && Tb.given.has(k)) first = tokens;
