@@ -46,6 +46,16 @@ describe('contact record steps', () => {
     expect(contactSteps.companyName.run('Acme GmbH', contactSteps.companyName.options.parse({ stripLegalForm: true }), ctx('company', {})).value).toBe('Acme');
     expect(contactSteps.website.run('WWW.Acme.com/', opts('website'), ctx('website', {})).value).toBe('https://www.acme.com');
   });
+  test('salutation spelled one way; unknown left alone', () => {
+    expect(contactSteps.salutation.run('mr', opts('salutation'), ctx('salutation', {})).value).toBe('Mr.');
+    expect(contactSteps.salutation.run('PROF DR', opts('salutation'), ctx('salutation', {})).value).toBe('Prof. Dr.');
+    expect(contactSteps.salutation.run('Mr.', opts('salutation'), ctx('salutation', {})).value).toBeUndefined();
+    expect(contactSteps.salutation.run('Your Majesty', opts('salutation'), ctx('salutation', {})).value).toBeUndefined();
+  });
+  test('nameCase recases only ALL CAPS / all lower', () => {
+    expect(contactSteps.nameCase.run('JEAN-PAUL', opts('nameCase'), ctx('middleName', {})).value).toBe('Jean-Paul');
+    expect(contactSteps.nameCase.run('DeWitt', opts('nameCase'), ctx('middleName', {})).value).toBeUndefined();
+  });
   test('options are validated strictly', () => {
     expect(() => contactSteps.email.options.parse({ nope: 1 })).toThrow();
   });

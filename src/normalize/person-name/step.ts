@@ -3,7 +3,7 @@ import type { Issue } from '../../core/codes.js';
 import { issue } from '../../core/codes.js';
 import type { CellValue, StepContext, StepOutput } from '../../engine/step.js';
 import { defineStep } from '../../engine/step.js';
-import { isGivenName, parsePersonName, recaseName, type PersonNameValue } from './index.js';
+import { isGivenName, parsePersonName, personNameTables, recaseName, type PersonNameValue } from './index.js';
 
 const opts = z.object({ recase: z.boolean().default(true) }).strict();
 
@@ -156,10 +156,35 @@ export const nameCaseStep = defineStep({
   },
 });
 
+/**
+ * `salutation` step: writes known salutations in one spelling ("mr" → "Mr.", "DR" → "Dr.",
+ * "Prof Dr" → "Prof. Dr."); unknown values are left as they are.
+ */
+export const salutationStep = defineStep({
+  name: 'salutation',
+  description: 'Write a known salutation in its standard spelling (mr → Mr., frau → Frau); unknown values untouched.',
+  options: z.object({}).strict(),
+  run(value) {
+    if (value === null || value.trim() === '') return {};
+    const T = personNameTables();
+    const words = value.trim().split(/\s+/);
+    const out: string[] = [];
+    for (const [i, w] of words.entries()) {
+      const k = w.toLowerCase().replace(/[.,;:]+/g, '');
+      const disp = T.salutations.get(k) ?? (i > 0 ? T.continuations.get(k) : undefined);
+      if (disp === undefined) return {};
+      out.push(disp);
+    }
+    const next = out.join(' ');
+    return next === value ? {} : { value: next };
+  },
+});
+
 /** Person-name record steps by name. */
 export const personNameSteps = {
   personName: personNameStep,
   firstName: firstNameStep,
   lastName: lastNameStep,
   nameCase: nameCaseStep,
+  salutation: salutationStep,
 } as const;
