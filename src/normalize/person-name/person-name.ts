@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { cleanWhitespace, foldDiacritics, memoize, stripControl } from '../../core/text.js';
+import { cleanWhitespace, foldDiacritics, stripControl } from '../../core/text.js';
 
 /** Data the person-name unit needs; the root entry binds the built-in dictionaries. */
 export interface PersonNameDictionaries {
@@ -66,6 +66,7 @@ function trimToken(t: string): string {
 const EDGE_START = /^[\s,;:.\-–—_*#]+/;
 const EDGE_END = /[\s,;:\-–—_*#]+$/;
 const QUOTED = /["“”„«»]([^"“”„«»]{1,40})["“”„«»]|\(([^()]{1,40})\)|(?:^|\s)['‘]([^'‘’\s][^'‘’]{0,38})['’](?=\s|$)/;
+const MAY_QUOTE = /["“”„«»(‘']/;
 const CONJUNCTION = /\s(?:and|&|und|et|y|\+)\s/i;
 const DIGIT = /\d/;
 const UPPER = /\p{Lu}/u;
@@ -182,8 +183,7 @@ function trailing(T: Tables, post: Post, list: string[]): void {
 }
 
 /**
- * Builds a person-name parser over the given dictionaries (tables built on first call,
- * results memoized per distinct input).
+ * Builds a person-name parser over the given dictionaries (tables built on first call).
  *
  * @example
  * const parsePersonName = createPersonNameParser(myDictionaries);
@@ -210,7 +210,7 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     // Nickname in quotes or brackets.
     let nickname: string | undefined;
     for (let round = 0; ; round++) {
-      const q = round < 8 ? QUOTED.exec(s) : null;
+      const q = round < 8 && MAY_QUOTE.test(s) ? QUOTED.exec(s) : null;
       if (!q) {
         if (round >= 8) s = cleanWhitespace(s.replace(/["“”„«»()]/g, ' '));
         break;
@@ -390,13 +390,12 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     return ok<PersonNameValue>(value, confidence, issues);
   }
 
-  const memoRecase = memoize((s: string) => run(s, true), 20_000);
-  const memoKeep = memoize((s: string) => run(s, false), 20_000);
 
   function parsePersonName(input: string | null | undefined, options: PersonNameOptions = {}): UnitResult<PersonNameValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'parsePersonName: options must be an object');
     if (typeof input !== 'string') return none();
-    return (options.recase ?? true) ? memoRecase(input) : memoKeep(input);
+    // Not memoized: person names rarely repeat within a file, so a cache would cost more than it saves.
+    return run(input, options.recase ?? true);
   }
 
   /**
