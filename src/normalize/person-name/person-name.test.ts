@@ -30,6 +30,8 @@ describe('person-name helpers', () => {
     expect(recaseName('mcdonald')).toBe('McDonald');
     expect(recaseName('McDonald')).toBe('McDonald');
     expect(recaseName('deBoer')).toBe('deBoer');
+    expect(recaseName('VAN BEETHOVEN')).toBe('van Beethoven');
+    expect(recaseName('JEAN-LUC', 'first')).toBe('Jean-Luc');
   });
   test('isGivenName', () => {
     expect(isGivenName('Robert')).toBe(true);

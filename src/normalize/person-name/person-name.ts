@@ -422,7 +422,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     if (UPPER.test(s) && LOWER.test(s)) return s;
     return s
       .split(' ')
-      .map((w, i) => recaseWord(tables(), w, kind === 'last', i === 0))
+      // In a surname a leading particle stays lower case, as in a parsed full name ("van Beethoven").
+      .map((w, i) => recaseWord(tables(), w, kind === 'last', i === 0 && !(kind === 'last' && tables().particles.has(w.toLowerCase()))))
       .join(' ');
   }
 
