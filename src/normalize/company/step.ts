@@ -5,6 +5,9 @@ import { normalizeCompanyName } from './index.js';
 /**
  * `companyName` step: cleans the display name (recasing only ALL-CAPS/all-lower names).
  * With `stripLegalForm`, the legal form is removed from the stored name.
+ *
+ * @example
+ * companyNameStep.run('ACME GMBH', { recase: true, stripLegalForm: false }, ctx).value //=> 'Acme GmbH'
  */
 export const companyNameStep = defineStep({
   name: 'companyName',

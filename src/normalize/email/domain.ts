@@ -12,6 +12,9 @@ const ALPHA_TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 /**
  * Lowercases a host, removes one trailing dot and converts an internationalized
  * name to its ASCII (punycode) form. Returns null when it is not a plausible host.
+ *
+ * @example
+ * asciiHost('Müller.DE.') //=> 'xn--mller-kva.de'
  */
 export function asciiHost(host: string): string | null {
   let h = host.toLowerCase();
@@ -33,7 +36,12 @@ export function asciiHost(host: string): string | null {
 // Labels are separated by dots, which no label may contain: the repetition is unambiguous (linear).
 const GOOD_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
 
-/** Why a lowercase ASCII host is not a usable internet domain, or null if it is. */
+/**
+ * Why a lowercase ASCII host is not a usable internet domain, or null if it is.
+ *
+ * @example
+ * hostProblem('acme') //=> 'no top-level domain'
+ */
 export function hostProblem(h: string): string | null {
   if (h.length <= 253 && GOOD_HOST.test(h)) return null;
   const labels = h.split('.');
@@ -56,7 +64,12 @@ export interface HostInfo {
   readonly knownSuffix: boolean;
 }
 
-/** Registrable domain and suffix of an ASCII host (private PSL section honoured: foo.github.io stays whole). */
+/**
+ * Registrable domain and suffix of an ASCII host (private PSL section honoured: foo.github.io stays whole).
+ *
+ * @example
+ * hostInfo('shop.acme.co.uk') //=> { domain: 'acme.co.uk', publicSuffix: 'co.uk', knownSuffix: true }
+ */
 export function hostInfo(h: string): HostInfo {
   const p = parse(h, { extractHostname: false, allowPrivateDomains: true, detectIp: false, validateHostname: false });
   return {
@@ -69,6 +82,9 @@ export function hostInfo(h: string): HostInfo {
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transposition),
  * giving up early (returning max + 1) once it exceeds `max`.
+ *
+ * @example
+ * osaDistance('gmial.com', 'gmail.com', 2) //=> 1
  */
 export function osaDistance(a: string, b: string, max: number): number {
   const la = a.length;
@@ -107,6 +123,9 @@ function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
 /**
  * Whether `a` and `b` are exactly one edit apart (substitution, insertion, deletion or
  * adjacent transposition). Linear time, no allocation.
+ *
+ * @example
+ * oneEditApart('gmial.com', 'gmail.com') //=> true
  */
 export function oneEditApart(a: string, b: string): boolean {
   const la = a.length;
@@ -120,11 +139,4 @@ export function oneEditApart(a: string, b: string): boolean {
     return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
   }
   return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
-}
-
-/** Every string one deletion away from `s` (plus `s` itself): the SymSpell candidate keys. */
-export function deletes1(s: string): string[] {
-  const out = [s];
-  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
-  return out;
 }

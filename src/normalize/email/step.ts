@@ -5,6 +5,9 @@ import { normalizeEmail } from './index.js';
 /**
  * `email` step: normalizes the cell; corrections come back as the new value plus an info issue
  * naming the original (the engine logs before/after). Invalid addresses keep the original value.
+ *
+ * @example
+ * emailStep.run('Jane@Gmial.com', { lowercaseLocal: true, correctTypos: true }, ctx).value //=> 'jane@gmail.com'
  */
 export const emailStep = defineStep({
   name: 'email',

@@ -41,6 +41,10 @@ function fillParts(
 /**
  * `personName` step, on `fullName`: parses the full name, fills empty salutation/first/middle/
  * last/suffix/credentials fields, and stores the full name cleaned ("Smith, JOHN" → "John Smith").
+ *
+ * @example
+ * personNameStep.run('SMITH, JOHN, PHD', { recase: true }, ctx)
+ * //=> { value: 'John Smith', set: { firstName: 'John', lastName: 'Smith', credentials: 'PhD' }, issues: [...] }
  */
 export const personNameStep = defineStep({
   name: 'personName',
@@ -65,6 +69,9 @@ export const personNameStep = defineStep({
  * `firstName` step: moves a salutation out ("Dr. John" → salutation "Dr."), splits a full name
  * or "Last, First" found in the first-name field when the last name is empty, and recases
  * ALL-CAPS/all-lower values.
+ *
+ * @example
+ * firstNameStep.run('Mr. JOHN', { recase: true }, ctx) //=> { value: 'John', set: { salutation: 'Mr.' }, issues: [...] }
  */
 export const firstNameStep = defineStep({
   name: 'firstName',
@@ -105,6 +112,9 @@ export const firstNameStep = defineStep({
  * `lastName` step: moves suffixes and credentials out ("Smith Jr., PhD"), splits "Last, First"
  * when the first name is empty, recases ALL-CAPS/all-lower values, and warns when first and
  * last name look swapped (the first name is not a known given name but the last name is).
+ *
+ * @example
+ * lastNameStep.run('SMITH JR., MBA', { recase: true }, ctx) //=> { value: 'Smith', set: { suffix: 'Jr.', credentials: 'MBA' }, issues: [...] }
  */
 export const lastNameStep = defineStep({
   name: 'lastName',
@@ -144,7 +154,12 @@ export const lastNameStep = defineStep({
   },
 });
 
-/** `nameCase` step: recases an ALL-CAPS/all-lower name cell (middle name); mixed case untouched. */
+/**
+ * `nameCase` step: recases an ALL-CAPS/all-lower name cell (middle name); mixed case untouched.
+ *
+ * @example
+ * nameCaseStep.run('JEAN-PAUL', { recase: true }, ctx).value //=> 'Jean-Paul'
+ */
 export const nameCaseStep = defineStep({
   name: 'nameCase',
   description: 'Recase an ALL-CAPS or all-lower name cell; mixed case is left alone.',
@@ -159,6 +174,9 @@ export const nameCaseStep = defineStep({
 /**
  * `salutation` step: writes known salutations in one spelling ("mr" → "Mr.", "DR" → "Dr.",
  * "Prof Dr" → "Prof. Dr."); unknown values are left as they are.
+ *
+ * @example
+ * salutationStep.run('mr', {}, ctx).value //=> 'Mr.'
  */
 export const salutationStep = defineStep({
   name: 'salutation',

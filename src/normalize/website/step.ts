@@ -2,7 +2,12 @@ import * as z from 'zod';
 import { defineStep } from '../../engine/step.js';
 import { normalizeWebsite } from './index.js';
 
-/** `website` step: cleans the URL (scheme, lowercase host, path without query); invalid values stay as they are, with an issue. */
+/**
+ * `website` step: cleans the URL (scheme, lowercase host, path without query); invalid values stay as they are, with an issue.
+ *
+ * @example
+ * websiteStep.run('WWW.Acme.com/', { defaultScheme: 'https', keepPath: true, stripWww: false }, ctx).value //=> 'https://www.acme.com'
+ */
 export const websiteStep = defineStep({
   name: 'website',
   description: 'Normalize a website URL (scheme, lowercase host, no query) and check its registrable domain.',
