@@ -377,7 +377,7 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
  * emailRegistrableDomain('Jane@Sales.ACME.co.uk') //=> 'acme.co.uk'
  */
 export function emailRegistrableDomain(emailOrDomain: string): string | null {
-  if (typeof emailOrDomain !== 'string') return null;
+  if (typeof emailOrDomain !== 'string' || emailOrDomain.length > MAX_INPUT) return null;
   const s = cleanWhitespace(emailOrDomain);
   const d = s.slice(s.lastIndexOf('@') + 1).replace(WRAP_END, '');
   const ascii = asciiHost(d);
@@ -396,7 +396,7 @@ const GOOGLE = new Set(['gmail.com', 'googlemail.com']);
  * emailMatchKey('John.Smith+leads@GoogleMail.com') //=> 'johnsmith@gmail.com'
  */
 export function emailMatchKey(email: string): string | null {
-  if (typeof email !== 'string') return null;
+  if (typeof email !== 'string' || email.length > MAX_INPUT) return null;
   const s = email.trim().toLowerCase();
   const at = s.lastIndexOf('@');
   if (at <= 0 || at === s.length - 1) return null;
