@@ -67,14 +67,14 @@ const EDGE_START = /^[\s,;:.\-–—_*#]+/;
 const EDGE_END = /[\s,;:\-–—_*#]+$/;
 const QUOTED = /["“”„«»]([^"“”„«»]{1,40})["“”„«»]|\(([^()]{1,40})\)|(?:^|\s)['‘]([^'‘’\s][^'‘’]{0,38})['’](?=\s|$)/;
 const MAY_QUOTE = /["“”„«»(‘']/;
-const CONJUNCTION = /\s(?:and|&|und|et|y|\+)\s/i;
+const CONJUNCTION = /\s(?:and|&|und|et|\+)\s/i;
 const DIGIT = /\d/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const INITIAL = /^\p{L}\.?$/u;
 const TOKEN_KEY_STRIP = /[.,;:]+/g;
 /** Salutations that are also given names or words: only taken when two more words follow. */
-const NAMEY_SALUTATIONS = new Set(['don', 'dona', 'major', 'judge', 'sister', 'brother', 'general', 'captain', 'colonel', 'pastor', 'lord', 'lady', 'dame', 'hon', 'sen', 'rep', 'gen', 'lt', 'col', 'pan', 'pani', 'm', 'me', 'sr', 'sra', 'gov', 'amb', 'father', 'rabbi', 'imam', 'ir', 'mag', 'ing', 'arch', 'lic', 'adm', 'mw']);
+const NAMEY_SALUTATIONS = new Set(['attorney', 'atty', 'don', 'dona', 'major', 'judge', 'sister', 'brother', 'general', 'captain', 'colonel', 'pastor', 'lord', 'lady', 'dame', 'hon', 'sen', 'rep', 'gen', 'lt', 'col', 'pan', 'pani', 'm', 'me', 'sr', 'sra', 'gov', 'amb', 'father', 'rabbi', 'imam', 'ir', 'mag', 'ing', 'arch', 'lic', 'adm', 'mw']);
 
 interface Tables {
   readonly salutations: ReadonlyMap<string, string>;
@@ -140,8 +140,13 @@ function recaseWordRaw(T: Tables, w: string, inSurname: boolean, firstOfName: bo
     .join('-');
 }
 
-function isAmbiguousOk(T: Tables, raw: string, k: string): boolean {
-  return !T.ambiguous.has(k) || raw.includes('.');
+/**
+ * An ambiguous credential (MA, MS, MD, DO) counts when written with dots, after three name
+ * words ("Lemuel M Arnold MD"), or in capitals inside a mixed-case name ("Jane Doe MA");
+ * "Li Ma" keeps its surname.
+ */
+function isAmbiguousOk(T: Tables, raw: string, k: string, tokensLeft: number, mixedCaps: boolean): boolean {
+  return !T.ambiguous.has(k) || raw.includes('.') || tokensLeft >= 4 || (mixedCaps && !LOWER.test(raw));
 }
 
 interface Post {
@@ -150,7 +155,7 @@ interface Post {
 }
 
 /** Takes one post-nominal token into `post` (suffix or credential); false when it is not one. */
-function classifyPost(T: Tables, post: Post, raw: string, strict: boolean, tokensLeft: number): boolean {
+function classifyPost(T: Tables, post: Post, raw: string, strict: boolean, tokensLeft: number, mixedCaps = false): boolean {
   const k = tkey(raw);
   if (k === '') return true;
   const sfx = T.suffixes.get(k);
@@ -160,7 +165,7 @@ function classifyPost(T: Tables, post: Post, raw: string, strict: boolean, token
     return true;
   }
   const cred = T.credentials.get(k) ?? T.credentials.get(raw.toLowerCase().replace(/[.,]/g, ''));
-  if (cred !== undefined && (!strict || isAmbiguousOk(T, raw, k))) {
+  if (cred !== undefined && (!strict || isAmbiguousOk(T, raw, k, tokensLeft, mixedCaps))) {
     post.credentials.push(cred);
     return true;
   }
@@ -168,12 +173,12 @@ function classifyPost(T: Tables, post: Post, raw: string, strict: boolean, token
 }
 
 /** Moves trailing suffixes and credentials written without a comma ("John Smith Jr", "Jane Doe PhD MBA") into `post`. */
-function trailing(T: Tables, post: Post, list: string[]): void {
+function trailing(T: Tables, post: Post, list: string[], mixedCaps: boolean): void {
   const found: Post[] = [];
   while (list.length > 1) {
     const t = list[list.length - 1]!;
     const added: Post = { suffix: [], credentials: [] };
-    if (!classifyPost(T, added, t, true, list.length)) break;
+    if (!classifyPost(T, added, t, true, list.length, mixedCaps)) break;
     found.unshift(added);
     list.pop();
   }
@@ -209,6 +214,7 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
 
     // Nickname in quotes or brackets.
     let nickname: string | undefined;
+    if (s.includes("''")) s = s.replace(/''/g, '"');
     for (let round = 0; ; round++) {
       const q = round < 8 && MAY_QUOTE.test(s) ? QUOTED.exec(s) : null;
       if (!q) {
@@ -252,7 +258,9 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       const saved = { suffix: [...post.suffix], credentials: [...post.credentials] };
       post.suffix = [];
       post.credentials = [];
-      if (toks.every((t) => classifyPost(Tb, post, t, false, 99))) {
+      const mixed = UPPER.test(s) && LOWER.test(s);
+      const acronym = (t: string) => mixed && parts.length >= 2 && parts[0]!.includes(' ') && /^\p{Lu}{2,6}(?:-\p{Lu}{2,6})?$/u.test(t);
+      if (toks.every((t) => classifyPost(Tb, post, t, false, 99) || (acronym(t) && post.credentials.push(t) > 0))) {
         parts.pop();
         post.suffix = [...post.suffix, ...saved.suffix];
         post.credentials = [...post.credentials, ...saved.credentials];
@@ -283,6 +291,12 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
       if (t === undefined) break;
       const k = tkey(t);
       const rest = tokens.length - 1 + (swappedLast ? 1 : 0);
+      const two = tokens.length > 2 ? Tb.salutations.get(`${k} ${tkey(tokens[1]!)}`) : undefined;
+      if (two !== undefined && sal.length === 0) {
+        sal.push(two);
+        tokens.splice(0, 2);
+        continue;
+      }
       const disp = Tb.salutations.get(k) ?? Tb.salutations.get(t.toLowerCase());
       if (disp !== undefined && rest >= (NAMEY_SALUTATIONS.has(k) && !t.endsWith('.') ? 2 : 1) && !(INITIAL.test(t) && rest < 2)) {
         sal.push(disp);
@@ -299,8 +313,9 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     }
 
     // Trailing suffixes and credentials without a comma ("John Smith Jr", "Jane Doe PhD MBA").
-    if (swappedLast) trailing(Tb, post, swappedLast);
-    trailing(Tb, post, tokens);
+    const mixedCaps = UPPER.test(s) && LOWER.test(s);
+    if (swappedLast) trailing(Tb, post, swappedLast, mixedCaps);
+    trailing(Tb, post, tokens, mixedCaps);
     // Trailing tokens may carry a comma residue ("Smith Jr.," handled above); strip stray commas.
     tokens = tokens.map((t) => t.replace(/,+$/, '')).filter((t) => t !== '');
 
@@ -361,7 +376,8 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
     if (doRecase) {
       const f2 = first.map((w, i) => recaseWord(Tb, w, false, i === 0));
       const m2 = middle.map((w) => recaseWord(Tb, w, false, false));
-      const l2 = last.map((w, i) => recaseWord(Tb, w, true, i === 0 && !Tb.particles.has(w.toLowerCase())));
+      // A particle is lower case only when a surname word follows it ("van Beethoven", but "Le", "Da").
+      const l2 = last.map((w, i) => recaseWord(Tb, w, true, i === 0 && (last.length === 1 || !Tb.particles.has(w.toLowerCase()))));
       const out = [...f2, ...m2, ...l2].join(' ');
       // A result still without both cases (caseless scripts, lone initials) would be recased again: keep the input.
       if (out !== nameText && UPPER.test(out) && LOWER.test(out)) {
