@@ -38,8 +38,10 @@ describe('contact record steps', () => {
     const out = contactSteps.lastName.run('SMITH JR., MBA', opts('lastName'), ctx('lastName', { firstName: 'John' }));
     expect(out.value).toBe('Smith');
     expect(out.set).toEqual({ suffix: 'Jr.', credentials: 'MBA' });
-    const sw = contactSteps.lastName.run('Robert', opts('lastName'), ctx('lastName', { firstName: 'Kowalczyk' }));
+    const warn = contactSteps.lastName.options.parse({ warnSwapped: true });
+    const sw = contactSteps.lastName.run('Robert', warn, ctx('lastName', { firstName: 'Kowalczyk' }));
     expect(sw.issues?.map((i) => i.code)).toContain('name.possibly_swapped');
+    expect(contactSteps.lastName.run('Robert', opts('lastName'), ctx('lastName', { firstName: 'Kowalczyk' })).issues?.map((i) => i.code)).not.toContain('name.possibly_swapped');
   });
   test('companyName and website', () => {
     expect(contactSteps.companyName.run('ACME GMBH', opts('companyName'), ctx('company', {})).value).toBe('Acme GmbH');

@@ -110,16 +110,17 @@ export const firstNameStep = defineStep({
 
 /**
  * `lastName` step: moves suffixes and credentials out ("Smith Jr., PhD"), splits "Last, First"
- * when the first name is empty, recases ALL-CAPS/all-lower values, and warns when first and
- * last name look swapped (the first name is not a known given name but the last name is).
+ * when the first name is empty, recases ALL-CAPS/all-lower values, and (option `warnSwapped`) warns
+ * when first and last name look swapped (the first name is not a known given name but the last name is).
  *
  * @example
  * lastNameStep.run('SMITH JR., MBA', { recase: true }, ctx) //=> { value: 'Smith', set: { suffix: 'Jr.', credentials: 'MBA' }, issues: [...] }
  */
 export const lastNameStep = defineStep({
   name: 'lastName',
-  description: 'Fix a last-name cell: recase, move suffixes/credentials out, split "Last, First", warn on swapped first/last.',
-  options: opts,
+  description: 'Fix a last-name cell: recase, move suffixes/credentials out, split "Last, First"; optionally warn on swapped first/last.',
+  // warnSwapped is off by default: the given-name list is English-centred, so "Priya Thomas" would warn.
+  options: z.object({ recase: z.boolean().default(true), warnSwapped: z.boolean().default(false) }).strict(),
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
     const firstEmpty = empty(ctx.record.firstName);
@@ -144,7 +145,7 @@ export const lastNameStep = defineStep({
       }
     } else if (options.recase) text = recaseName(text, 'last');
     const first = ctx.record.firstName;
-    if (!firstEmpty && first && !first.includes(' ') && !text.includes(' ') && !isGivenName(first) && isGivenName(text)) {
+    if (options.warnSwapped && !firstEmpty && first && !first.includes(' ') && !text.includes(' ') && !isGivenName(first) && isGivenName(text)) {
       issues.push(issue('name.possibly_swapped', { first, last: text }));
     }
     const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
