@@ -73,6 +73,7 @@ const ASCII = /^[\x20-\x7e]*$/;
 const NON_ALNUM_ASCII = /[^a-z0-9]/g;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 const CONNECTORS = new Set(['', 'and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', 'i']);
+const BRACKETED = /\([^()]{0,80}\)/g;
 const KEY_DROP = /['’`.]/g;
 const KEY_SPLIT = /[^\p{L}\p{N}]+/u;
 const UPPER = /\p{Lu}/u;
@@ -133,7 +134,10 @@ function count(s: string, c: string): number {
 
 /** Compact key of one token: lowercase, accents folded, only letters and digits. */
 function tokenKey(t: string): string {
-  return ASCII.test(t) ? t.toLowerCase().replace(NON_ALNUM_ASCII, '') : compactFold(t);
+  // "A&B" is a name, never the form "AB": an inner ampersand stays in the key, so no form matches it.
+  const inner = t.length > 1 && t.includes('&') && HAS_ALNUM.test(t) ? '&' : '';
+  const k = ASCII.test(t) ? t.toLowerCase().replace(NON_ALNUM_ASCII, '') : compactFold(t);
+  return inner ? k + inner : k;
 }
 
 function capitalize(w: string): string {
@@ -202,13 +206,33 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
     // Suffixes, repeatedly ("Ltd. & Co.", "GmbH & Co. KG", "Oy Ab"), longest match first.
     let end = n;
     while (end > 0 && keys[end - 1] === '') end--;
+    // A trailing bracket qualifier ("Acme Ltd (UK)", "Acme GmbH (Germany)") is set aside while the legal
+    // form before it is found, and kept in the base name.
+    let qualifier = n;
+    if (end > 1 && tokens[end - 1]!.endsWith(')')) {
+      for (let i = end - 1; i >= Math.max(1, end - 4); i--) {
+        if (tokens[i]!.startsWith('(')) {
+          // Not when the bracket is part of a form: "UG (haftungsbeschränkt)", "Acme (Pty) Ltd".
+          let partOfForm = false;
+          for (let j = Math.max(0, i - 2); j <= i; j++) if (Tb.forms.has(keys.slice(j, end).join(''))) partOfForm = true;
+          if (!partOfForm) {
+            qualifier = i;
+            end = i;
+          }
+          break;
+        }
+      }
+    }
     for (;;) {
       let acc = '';
       let best = -1;
+      let gap = false;
       for (let i = end - 1; i >= 0; i--) {
         acc = keys[i]! + acc;
         if (acc.length > Tb.maxFormKey) break;
-        if (keys[i] !== '' && Tb.forms.has(acc)) best = i;
+        if (keys[i] === '') gap = true;
+        // Across a bare "&" only a long form matches ("GmbH & Co. KG"), never "A & B" → "AB".
+        else if (Tb.forms.has(acc) && (!gap || acc.length >= 4)) best = i;
       }
       // A lone well-known acronym is a name, not a legal form ("SAP", "SAP SE").
       if (best === 0 && end === 1 && Tb.acronyms.has(tokens[0]!.toLowerCase())) break;
@@ -271,6 +295,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
 
     const onlyForms = start >= end;
     let base = '';
+    let keyBase = '';
     if (!onlyForms) {
       let kept = display.slice(start, end);
       if (stripMiddle) {
@@ -292,7 +317,9 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
         }
         kept = kept.filter((_, i) => keep[i]);
       }
-      base = unwrapQuotes(kept.filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, ''));
+      const tail = qualifier < n ? ' ' + display.slice(qualifier).filter((t) => t !== '').join(' ') : '';
+      keyBase = unwrapQuotes(kept.filter((t) => t !== '').join(' ').replace(BASE_TRAIL, '').replace(BASE_LEAD, ''));
+      base = keyBase + tail;
     }
     if (onlyForms && spans.length > 0) {
       issues.push(issue('company.only_legal_form', { original: s }));
@@ -301,7 +328,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
 
     // Match key from the base (or the whole name when it is only legal forms). A legal-form
     // abbreviation inside the base ends the key: "Akzo Nobel NV Arnhem", "Acme GmbH (Zweigniederlassung)".
-    let keySource = onlyForms || base === '' ? name : base;
+    let keySource = onlyForms || keyBase === '' ? name : keyBase;
     if (!onlyForms) {
       for (let i = start + 1; i < end; i++) {
         const k = keys[i]!;
@@ -312,6 +339,9 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
         }
       }
     }
+    // Bracketed qualifiers ("(Deutschland)", "(UK)", "(formerly Foo)") are not part of the key.
+    const unbracketed = keySource.includes('(') ? keySource.replace(BRACKETED, ' ') : keySource;
+    if (HAS_ALNUM.test(unbracketed)) keySource = unbracketed;
     const parts = foldLetters(keySource).replace(KEY_DROP, '').split(KEY_SPLIT).filter((p) => p !== '');
     const kept = parts.filter((p) => !Tb.stop.has(p));
     const keyParts = kept.length > 0 ? kept : parts;
