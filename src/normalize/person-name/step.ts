@@ -1,0 +1,209 @@
+import * as z from 'zod';
+import type { Issue } from '../../core/codes.js';
+import { issue } from '../../core/codes.js';
+import type { CellValue, StepContext, StepOutput } from '../../engine/step.js';
+import { defineStep } from '../../engine/step.js';
+import { isGivenName, parsePersonName, personNameTables, recaseName, type PersonNameValue } from './index.js';
+
+const opts = z.object({ recase: z.boolean().default(true) }).strict();
+
+const empty = (v: CellValue | undefined): boolean => v === null || v === undefined || v.trim() === '';
+
+/** Fills the name-part fields the record leaves empty; returns what it set. */
+function fillParts(
+  ctx: StepContext,
+  p: PersonNameValue,
+  skip: string,
+  issues: Issue[],
+  from: string,
+): Record<string, CellValue> {
+  const set: Record<string, CellValue> = {};
+  const want: Array<[string, string | undefined, string]> = [
+    ['salutation', p.salutation, 'Salutation'],
+    ['firstName', p.first, 'First name'],
+    ['middleName', p.middle, 'Middle name'],
+    ['lastName', p.last, 'Last name'],
+    ['suffix', p.suffix, 'Suffix'],
+    ['credentials', p.credentials, 'Credentials'],
+  ];
+  for (const [field, text, part] of want) {
+    if (field === skip || text === undefined) continue;
+    if (empty(ctx.record[field as keyof typeof ctx.record] as CellValue | undefined)) {
+      set[field] = text;
+      if (from !== 'fullName' && (field === 'salutation' || field === 'suffix' || field === 'credentials')) {
+        issues.push(issue('name.part_moved', { part, text, from, to: field }));
+      }
+    }
+  }
+  return set;
+}
+
+/**
+ * `personName` step, on `fullName`: parses the full name, fills empty salutation/first/middle/
+ * last/suffix/credentials fields, and stores the full name cleaned ("Smith, JOHN" → "John Smith").
+ *
+ * @example
+ * personNameStep.run('SMITH, JOHN, PHD', { recase: true }, ctx)
+ * //=> { value: 'John Smith', set: { firstName: 'John', lastName: 'Smith', credentials: 'PhD' }, issues: [...] }
+ */
+export const personNameStep = defineStep({
+  name: 'personName',
+  description: 'Parse a full name into salutation, first, middle, last, suffix and credentials (fills empty part fields).',
+  options: opts,
+  run(value, options, ctx): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const r = parsePersonName(value, options);
+    if (r.value === null) return { issues: r.issues };
+    const issues = [...r.issues];
+    const set = fillParts(ctx, r.value, '', issues, 'fullName');
+    const p = r.value;
+    const full = [p.first, p.middle, p.last, p.suffix].filter((x) => x !== undefined).join(' ');
+    const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
+    if (full !== '' && full !== value) out.value = full;
+    if (Object.keys(set).length > 0) out.set = set;
+    return out;
+  },
+});
+
+/**
+ * `firstName` step: moves a salutation out ("Dr. John" → salutation "Dr."), splits a full name
+ * or "Last, First" found in the first-name field when the last name is empty, and recases
+ * ALL-CAPS/all-lower values.
+ *
+ * @example
+ * firstNameStep.run('Mr. JOHN', { recase: true }, ctx) //=> { value: 'John', set: { salutation: 'Mr.' }, issues: [...] }
+ */
+export const firstNameStep = defineStep({
+  name: 'firstName',
+  description: 'Fix a first-name cell: recase, move salutations out, split a full name or "Last, First" when the last name is empty.',
+  options: opts,
+  run(value, options, ctx): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const lastEmpty = empty(ctx.record.lastName);
+    const multi = value.trim().includes(' ') || value.includes(',');
+    const r = parsePersonName(value, options);
+    if (r.value === null) return { issues: r.issues };
+    const p = r.value;
+    const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
+    if (multi && lastEmpty && p.first !== undefined && p.last !== undefined) {
+      issues.push(issue('name.split', { original: value, field: 'firstName' }));
+      const set = fillParts(ctx, p, 'firstName', issues, 'firstName');
+      return { value: p.first, set, issues };
+    }
+    // Only a salutation and/or trailing initial to move; the rest stays as one given name.
+    let text = value.trim();
+    const set: Record<string, CellValue> = {};
+    if (p.salutation !== undefined) {
+      const words = text.split(/\s+/);
+      const salWords = p.salutation.split(' ').length;
+      text = words.slice(salWords).join(' ');
+      if (empty(ctx.record.salutation)) set.salutation = p.salutation;
+      issues.push(issue('name.part_moved', { part: 'Salutation', text: p.salutation, from: 'firstName', to: 'salutation' }));
+    }
+    const next = options.recase ? recaseName(text, 'first') : text;
+    const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
+    if (next !== value && next !== '') out.value = next;
+    if (Object.keys(set).length > 0) out.set = set;
+    return out;
+  },
+});
+
+/**
+ * `lastName` step: moves suffixes and credentials out ("Smith Jr., PhD"), splits "Last, First"
+ * when the first name is empty, recases ALL-CAPS/all-lower values, and (option `warnSwapped`) warns
+ * when first and last name look swapped (the first name is not a known given name but the last name is).
+ *
+ * @example
+ * lastNameStep.run('SMITH JR., MBA', { recase: true }, ctx) //=> { value: 'Smith', set: { suffix: 'Jr.', credentials: 'MBA' }, issues: [...] }
+ */
+export const lastNameStep = defineStep({
+  name: 'lastName',
+  description: 'Fix a last-name cell: recase, move suffixes/credentials out, split "Last, First"; optionally warn on swapped first/last.',
+  // warnSwapped is off by default: the given-name list is English-centred, so "Priya Thomas" would warn.
+  options: z.object({ recase: z.boolean().default(true), warnSwapped: z.boolean().default(false) }).strict(),
+  run(value, options, ctx): StepOutput {
+    if (value === null || value.trim() === '') return {};
+    const firstEmpty = empty(ctx.record.firstName);
+    const r = parsePersonName(value, options);
+    if (r.value === null) return { issues: r.issues };
+    const p = r.value;
+    const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased' && i.code !== 'name.swapped');
+    if (value.includes(',') && firstEmpty && p.first !== undefined && p.last !== undefined) {
+      issues.push(issue('name.swapped', {}));
+      const set = fillParts(ctx, p, 'lastName', issues, 'lastName');
+      return { value: p.last, set, issues };
+    }
+    const set: Record<string, CellValue> = {};
+    let text = value.trim();
+    if (p.suffix !== undefined || p.credentials !== undefined) {
+      // Keep the name words; the parser took the post-nominals off the end.
+      text = [p.first, p.middle, p.last].filter((x) => x !== undefined).join(' ');
+      if (p.suffix !== undefined && empty(ctx.record.suffix)) set.suffix = p.suffix;
+      if (p.credentials !== undefined && empty(ctx.record.credentials)) set.credentials = p.credentials;
+      for (const [part, t, to] of [['Suffix', p.suffix, 'suffix'], ['Credentials', p.credentials, 'credentials']] as const) {
+        if (t !== undefined) issues.push(issue('name.part_moved', { part, text: t, from: 'lastName', to }));
+      }
+    } else if (options.recase) text = recaseName(text, 'last');
+    const first = ctx.record.firstName;
+    if (options.warnSwapped && !firstEmpty && first && !first.includes(' ') && !text.includes(' ') && !isGivenName(first) && isGivenName(text)) {
+      issues.push(issue('name.possibly_swapped', { first, last: text }));
+    }
+    const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
+    if (text !== value && text !== '') out.value = text;
+    if (Object.keys(set).length > 0) out.set = set;
+    return out;
+  },
+});
+
+/**
+ * `nameCase` step: recases an ALL-CAPS/all-lower name cell (middle name); mixed case untouched.
+ *
+ * @example
+ * nameCaseStep.run('JEAN-PAUL', { recase: true }, ctx).value //=> 'Jean-Paul'
+ */
+export const nameCaseStep = defineStep({
+  name: 'nameCase',
+  description: 'Recase an ALL-CAPS or all-lower name cell; mixed case is left alone.',
+  options: opts,
+  run(value, options) {
+    if (value === null || value.trim() === '' || !options.recase) return {};
+    const next = recaseName(value, 'first');
+    return next === value ? {} : { value: next };
+  },
+});
+
+/**
+ * `salutation` step: writes known salutations in one spelling ("mr" → "Mr.", "DR" → "Dr.",
+ * "Prof Dr" → "Prof. Dr."); unknown values are left as they are.
+ *
+ * @example
+ * salutationStep.run('mr', {}, ctx).value //=> 'Mr.'
+ */
+export const salutationStep = defineStep({
+  name: 'salutation',
+  description: 'Write a known salutation in its standard spelling (mr → Mr., frau → Frau); unknown values untouched.',
+  options: z.object({}).strict(),
+  run(value) {
+    if (value === null || value.trim() === '') return {};
+    const T = personNameTables();
+    const words = value.trim().split(/\s+/);
+    const out: string[] = [];
+    for (const [i, w] of words.entries()) {
+      const k = w.toLowerCase().replace(/[.,;:]+/g, '');
+      const disp = T.salutations.get(k) ?? (i > 0 ? T.continuations.get(k) : undefined);
+      if (disp === undefined) return {};
+      out.push(disp);
+    }
+    const next = out.join(' ');
+    return next === value ? {} : { value: next };
+  },
+});
+
+/** Person-name record steps by name. */
+export const personNameSteps = {
+  personName: personNameStep,
+  firstName: firstNameStep,
+  lastName: lastNameStep,
+  nameCase: nameCaseStep,
+  salutation: salutationStep,
+} as const;
