@@ -8,6 +8,10 @@ import { basicSteps } from './engine/steps/basic.js';
 import { junkStep } from './decide/junk.js';
 import { geoSteps } from './normalize/geo/step.js';
 import { titleSteps } from './normalize/title/step.js';
+import { emailSteps } from './normalize/email/step.js';
+import { personNameSteps } from './normalize/person-name/step.js';
+import { companySteps } from './normalize/company/step.js';
+import { websiteSteps } from './normalize/website/step.js';
 
 /** Every built-in record step, by the name packs use. */
 export const builtInSteps: StepRegistry = {
@@ -15,6 +19,10 @@ export const builtInSteps: StepRegistry = {
   junk: junkStep,
   ...geoSteps,
   ...titleSteps,
+  ...emailSteps,
+  ...personNameSteps,
+  ...companySteps,
+  ...websiteSteps,
 };
 
 /** The header alias dictionary (`dictionaries/header-aliases.json`). */
