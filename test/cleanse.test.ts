@@ -13,7 +13,7 @@ describe('cleanse', () => {
 
   test('maps headers, cleans cells, carries unmapped columns in extra', () => {
     expect(r.records).toHaveLength(2);
-    expect(r.records[0]).toMatchObject({ sourceRow: 2, firstName: 'Ann', email: 'ann@acme.de', company: 'Acme GmbH', optIn: 'true', notes: 'line 1\nline 2' });
+    expect(r.records[0]).toMatchObject({ sourceRow: 2, firstName: 'Ann', email: 'ann@acme.de', company: 'ACME GmbH', optIn: 'true', notes: 'line 1\nline 2' });
     expect(r.records[0]!.extra).toEqual({ 'Badge ID': 'B-1' });
     expect(r.records[1]).toMatchObject({ sourceRow: 4, company: null, optIn: 'false' });
   });
