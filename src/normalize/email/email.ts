@@ -78,7 +78,8 @@ interface DomainFacts {
 
 interface Lookups {
   readonly free: ReadonlySet<string>;
-  readonly disposable: ReadonlySet<string>;
+  /** Exact disposable domains, decoded per top-level domain on first use. */
+  readonly disposable: (tld: string) => ReadonlySet<string>;
   readonly wildcard: ReadonlySet<string>;
   readonly role: ReadonlySet<string>;
   readonly providers: ReadonlySet<string>;
@@ -102,7 +103,7 @@ function buildLookups(d: EmailDictionaries): Lookups {
   }
   return {
     free: new Set(d.freeDomains),
-    disposable: decodeDomainGroups(d.disposable.exact),
+    disposable: lazyGroups(d.disposable.exact),
     wildcard: new Set(d.disposable.wildcard),
     role: new Set(d.rolePrefixes),
     providers: new Set(d.providers),
@@ -136,8 +137,25 @@ export function decodeDomainGroups(groups: Readonly<Record<string, string>>): Se
   return out;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Per-TLD view of {@link decodeDomainGroups}: a group is decoded the first time its TLD is asked for. */
+function lazyGroups(groups: Readonly<Record<string, string>>): (tld: string) => ReadonlySet<string> {
+  const decoded = new Map<string, ReadonlySet<string>>();
+  return (tld) => {
+    let set = decoded.get(tld);
+    if (set === undefined) {
+      const g = Object.prototype.hasOwnProperty.call(groups, tld) ? groups[tld] : undefined;
+      set = g === undefined ? EMPTY_SET : decodeDomainGroups({ [tld]: g });
+      decoded.set(tld, set);
+    }
+    return set;
+  };
+}
+
 function isDisposableDomain(L: Lookups, domain: string, registrable: string, suffix: string | null): boolean {
-  if (L.disposable.has(domain) || L.disposable.has(registrable)) return true;
+  const exact = L.disposable(domain.slice(domain.lastIndexOf('.') + 1));
+  if (exact.has(domain) || exact.has(registrable)) return true;
   // Wildcard entries cover the domain and every subdomain; they are registrable domains or
   // (dynamic-DNS) public suffixes, so checking those two covers every subdomain.
   return L.wildcard.has(domain) || L.wildcard.has(registrable) || (suffix !== null && L.wildcard.has(suffix));

@@ -53,7 +53,7 @@ const MAX_INPUT = 200;
 const DANGLING = new Set(['and', 'und', 'et', '&', '+']);
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const TOKEN_LEAD = /^[^\p{L}\p{N}]+/u;
-const TOKEN_TAIL = /[^\p{L}\p{N}.]+$/u;
+const TOKEN_TAIL = /[^\p{L}\p{M}\p{N}.]+$/u;
 /** An ALL-CAPS word of two or more letters (a surname written in capitals). */
 function isCapsWord(t: string): boolean {
   const letters = t.replace(/[^\p{L}]/gu, '');
@@ -331,7 +331,9 @@ export function createPersonNameParser(dicts: PersonNameDictionaries) {
         const capsWords = tokens.slice(0, caps).map((t) => tkey(t));
         const surnameLike = capsWords.every((k) => Tb.particles.has(k) || (!Tb.given.has(foldDiacritics(k)) && !Tb.suffixes.has(k) && !Tb.credentials.has(k) && !Tb.salutations.has(k)));
         const nextKey = foldDiacritics(next.toLowerCase().split('-')[0]!);
-        if (capsWords.some((k) => k.length >= 3) && surnameLike && Tb.given.has(nextKey)) {
+        const nk = tkey(next);
+        const nextIsGiven = Tb.given.has(nextKey) && !Tb.suffixes.has(nk) && !Tb.credentials.has(nk) && !Tb.salutations.has(nk);
+        if (capsWords.some((k) => k.length >= 3) && surnameLike && nextIsGiven) {
           swappedLast = tokens.slice(0, caps);
           tokens = tokens.slice(caps);
           issues.push(issue('name.swapped', {}));
