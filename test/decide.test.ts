@@ -45,11 +45,11 @@ describe('conditions', () => {
   });
 
   test('issue: exact code, prefix and field', () => {
-    const issues = [issue('junk.name', { value: 'x', reason: 'fake_name' }, { field: 'lastName' })];
-    expect(check({ issue: 'junk.name' }, {}, issues)).toBe(true);
-    expect(check({ issue: 'junk.*' }, {}, issues)).toBe(true);
-    expect(check({ issue: 'junk.name', field: 'firstName' }, {}, issues)).toBe(false);
-    expect(check({ issue: 'junk.company' }, {}, issues)).toBe(false);
+    const issues = [issue('name.junk', { value: 'x', reason: 'fake_name' }, { field: 'lastName' })];
+    expect(check({ issue: 'name.junk' }, {}, issues)).toBe(true);
+    expect(check({ issue: 'name.*' }, {}, issues)).toBe(true);
+    expect(check({ issue: 'name.junk', field: 'firstName' }, {}, issues)).toBe(false);
+    expect(check({ issue: 'company.junk' }, {}, issues)).toBe(false);
   });
 
   test('inList reads the pack lists', () => {

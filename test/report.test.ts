@@ -27,7 +27,7 @@ describe('run summary', () => {
   });
 
   test('top unresolved values come from warning and error issues', () => {
-    const junk = s.topUnresolved.find((u) => u.code === 'junk.name');
+    const junk = s.topUnresolved.find((u) => u.code === 'name.junk');
     expect(junk?.values).toEqual([{ value: '<script>alert(1)</script> Roe', count: 1 }, { value: 'Mickey Mouse', count: 1 }]);
     expect(s.topUnresolved.find((u) => u.code === 'campaign.unknown_status')?.values).toEqual([{ value: 'maybe', count: 1 }]);
   });

@@ -40,9 +40,7 @@ const CATALOG = {
   'cell.whitespace': { severity: 'info', message: 'Whitespace cleaned.' },
   'cell.control_chars': { severity: 'warning', message: 'Control characters removed.' },
   'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
-  // --- decide: junk, campaign, target -------------------------------------------
-  'junk.name': { severity: 'warning', message: 'Name "{value}" looks like junk ({reason}).' },
-  'junk.company': { severity: 'warning', message: 'Company "{value}" looks like junk ({reason}).' },
+  // --- decide: campaign, target --------------------------------------------------
   'campaign.unknown_status': { severity: 'warning', message: 'Member status "{value}" is not one of {statuses}.' },
   'target.unknown_picklist_value': { severity: 'error', message: '{target} would reject {field} = "{value}": not in its picklist.' },
   'target.state_not_allowed': { severity: 'error', message: '{target} has no state picklist for country {country}; state "{value}" would be rejected.' },

@@ -1,8 +1,9 @@
 /**
  * Junk detection for person and company names: fake names ("Mickey Mouse", "Max
  * Mustermann"), test words ("test", "asdf"), keyboard runs ("qwerty", "sdfgh"),
- * repeated characters ("aaaa") and digits in a person's name. Emits `junk.name` /
- * `junk.company` issues that reject rules can test. Pure.
+ * repeated characters ("aaaa") and digits in a person's name. Emits `name.junk` /
+ * `company.junk` issues (the codes the name and company parsers use) that reject rules
+ * can test. Pure.
  */
 import * as z from 'zod';
 import junk from '../../dictionaries/junk.json' with { type: 'json' };
@@ -10,10 +11,11 @@ import { issue, type Issue } from '../core/codes.js';
 import { foldKey } from '../core/text.js';
 import { defineStep } from '../engine/step.js';
 
-export type JunkReason = 'fake_name' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
+export type JunkReason = 'fake_name' | 'placeholder' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
 
 interface JunkIndex {
   readonly fakeNames: ReadonlySet<string>;
+  readonly placeholders: ReadonlySet<string>;
   readonly testWords: ReadonlySet<string>;
   readonly rows: readonly string[];
 }
@@ -22,6 +24,7 @@ let index: JunkIndex | null = null;
 function junkIndex(): JunkIndex {
   index ??= {
     fakeNames: new Set(junk.fakeNames.map(foldKey)),
+    placeholders: new Set(junk.placeholderNames.map(foldKey).filter((k) => k !== '')),
     testWords: new Set(junk.testWords.map(foldKey)),
     rows: junk.keyboardRows.flatMap((r) => [r, [...r].reverse().join('')]),
   };
@@ -69,6 +72,7 @@ export function junkReason(value: string, kind: 'person' | 'company' = 'person')
   if (ix.fakeNames.has(key)) return 'fake_name';
   const tokens = key.split(' ');
   if (tokens.every((t) => ix.testWords.has(t))) return 'test_word';
+  if (kind === 'person' && ix.placeholders.has(key)) return 'placeholder';
   if (kind === 'person' && tokens.some((t) => ix.testWords.has(t) && t.length >= 4 && (t.startsWith('test') || t === 'asdf' || t === 'qwerty'))) return 'test_word';
   if (tokens.every((t) => isKeyboardRun(t, ix.rows) || t.length <= 1) && tokens.some((t) => t.length >= 4)) return 'keyboard_run';
   if (tokens.some((t) => (hasRepeat(t) || isRepeatedUnit(t)) && !/^(?:i{2,3}|x{2,3})$/.test(t))) return 'repeated_characters';
@@ -80,7 +84,7 @@ export function junkReason(value: string, kind: 'person' | 'company' = 'person')
 
 export const junkStep = defineStep({
   name: 'junk',
-  description: 'Flag fake, test and keyboard-mash values in name fields (issue junk.name / junk.company); values are not changed.',
+  description: 'Flag fake, test and keyboard-mash values in name fields (issue name.junk / company.junk); values are not changed.',
   options: z
     .object({
       kind: z.enum(['person', 'company']).default('person'),
@@ -93,11 +97,13 @@ export const junkStep = defineStep({
     const source = options.fields.length ? options.fields.map((f) => (f === ctx.field ? value : typeof rec[f] === 'string' ? (rec[f] as string) : null)) : [value];
     const parts = source.filter((v): v is string => v !== null && v !== '');
     if (parts.length === 0) return {};
-    const code = options.kind === 'person' ? 'junk.name' : 'junk.company';
+    const code = options.kind === 'person' ? 'name.junk' : 'company.junk';
+    // The name and company parsers may have flagged this row already: one issue is enough.
+    if (ctx.issues.some((i) => i.code === code)) return {};
     const whole = parts.join(' ');
     const reason = junkReason(whole, options.kind) ?? (parts.length > 1 ? parts.map((p) => junkReason(p, options.kind)).find((r) => r !== null) ?? null : null);
     if (!reason) return {};
-    const issues: Issue[] = [issue(code, { value: whole, reason })];
+    const issues: Issue[] = [issue(code, { value: whole, reason: reason.replace(/_/g, ' ') })];
     return { issues };
   },
 });

@@ -1,4 +1,5 @@
 import nick from '../../../dictionaries/nicknames.json' with { type: 'json' };
+import junk from '../../../dictionaries/junk.json' with { type: 'json' };
 import parts from '../../../dictionaries/person-name-parts.json' with { type: 'json' };
 import { createPersonNameParser, type PersonNameDictionaries } from './person-name.js';
 
@@ -15,7 +16,7 @@ export const PERSON_NAME_DICTIONARIES: PersonNameDictionaries = {
   particles: parts.particles,
   surnameStartParticles: parts.surnameStartParticles,
   macNames: parts.macNames,
-  junkNames: parts.junkNames,
+  junkNames: junk.placeholderNames,
   nicknames: nick.nicknames,
   givenNames: nick.givenNames,
 };
