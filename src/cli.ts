@@ -24,6 +24,8 @@ Options for clean:
   --campaign <name>   the campaign every row of the file belongs to
   --status <status>   member status for rows that have none (e.g. Registered)
   --report <file>     also write the self-contained HTML report
+  --target <profile>  write the clean file for a target system: salesforce-lead,
+                      salesforce-contact, hubspot-contact, marketo-lead, csv
   --quiet             no summary on stdout, no progress on stderr
 
 Exit codes: 0 done, 1 usage or I/O error, 2 invalid rule pack.
@@ -47,6 +49,7 @@ async function main(argv: readonly string[]): Promise<void> {
         campaign: { type: 'string' },
         status: { type: 'string' },
         report: { type: 'string' },
+        target: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -86,6 +89,7 @@ async function main(argv: readonly string[]): Promise<void> {
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
       ...(values.report !== undefined ? { report: values.report } : {}),
+      ...(values.target !== undefined ? { target: values.target } : {}),
       ...(values.campaign !== undefined || values.status !== undefined
         ? { campaign: { ...(values.campaign !== undefined ? { name: values.campaign } : {}), ...(values.status !== undefined ? { status: values.status } : {}) } }
         : {}),

@@ -30,6 +30,7 @@ export { renderReportHtml, escapeHtml } from './report/html.js';
 export { ConditionSchema, compileCondition, readField, firstNumber, type Condition, type ConditionContext } from './decide/conditions.js';
 export { regexProblems } from './decide/safe-regex.js';
 export { junkReason, type JunkReason } from './decide/junk.js';
+export { BUILTIN_TARGETS, compileTarget, renderRecord, renderField, targetTable, TargetProfileSchema, TargetSection, type CompiledTarget, type TargetProfile, type TargetField } from './export/target.js';
 export { builtInSteps, builtInPacks, builtInHeaderDictionary, builtInEnvironment } from './builtins.js';
 
 /**

@@ -11,6 +11,7 @@ import type { CompiledPack } from './engine/pack.js';
 import { cleanse, loadPack } from './index.js';
 import { toCsv } from './io/csv-write.js';
 import { changesTable, cleanTable, rejectsTable, type OutputTable } from './io/outputs.js';
+import { targetTable } from './export/target.js';
 import { parseLeadFile } from './io/parse.js';
 import type { ParseOptions, ParsedLeadFile } from './io/parse-text.js';
 import { toXlsx } from './io/xlsx-write.js';
@@ -129,7 +130,7 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
   const result = cleanse(parsed, { ...rest, pack });
   const outputs: CleanFileOutputs = { ...outputPaths(input, options.out), ...(options.report !== undefined ? { html: options.report } : {}) };
   await mkdir(dirname(resolve(outputs.clean)), { recursive: true });
-  const clean = cleanTable(result.records);
+  const clean = result.target ? targetTable(result.records, result.target) : cleanTable(result.records);
   if (extname(outputs.clean).toLowerCase() === '.xlsx') await writeFile(outputs.clean, toXlsx(clean.headers, clean.rows));
   else await writeFile(outputs.clean, csvBytes(clean), 'utf8');
   await writeFile(outputs.rejects, csvBytes(rejectsTable(result, parsed.headers)), 'utf8');

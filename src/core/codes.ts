@@ -42,9 +42,9 @@ const CATALOG = {
   'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
   // --- decide: campaign, target --------------------------------------------------
   'campaign.unknown_status': { severity: 'warning', message: 'Member status "{value}" is not one of {statuses}.' },
-  'target.unknown_picklist_value': { severity: 'error', message: '{target} would reject {field} = "{value}": not in its picklist.' },
-  'target.state_not_allowed': { severity: 'error', message: '{target} has no state picklist for country {country}; state "{value}" would be rejected.' },
-  'target.too_long': { severity: 'error', message: '{target} field {field} allows {max} characters; the value has {length}.' },
+  'target.unknown_picklist_value': { severity: 'warning', message: '{target} would reject {field} = "{value}" (not in its picklist); left empty in the export.' },
+  'target.state_not_allowed': { severity: 'warning', message: '{target} has no state picklist for country {country}; state "{value}" left empty in the export.' },
+  'target.too_long': { severity: 'warning', message: '{target} field {field} allows {max} characters; the value has {length} and was cut in the export.' },
   'target.required_missing': { severity: 'error', message: '{target} requires {field}.' },
   // --- geography and phone (issue 3: src/normalize/{country,state,postal,phone,geo}) ---
   'country.ambiguous': { severity: 'warning', message: 'Country "{input}" is ambiguous: could be {candidates}.' },

@@ -8,6 +8,7 @@ import { LeadtidyError } from '../core/errors.js';
 import { foldKey, isReservedKey } from '../core/text.js';
 import { readField } from '../decide/conditions.js';
 import { evaluateRejects, evaluateRoute, evaluateScore } from '../decide/sections.js';
+import { compileTarget, renderRecord, type CompiledTarget } from '../export/target.js';
 import type { ParsedLeadFile } from '../io/parse.js';
 import { mapHeaders, type HeaderMapping } from './headers.js';
 import { compilePack, type CompileContext, type CompiledPack } from './pack.js';
@@ -72,6 +73,8 @@ export interface CleanseResult {
   readonly issues: Issue[];
   readonly report: CleanseReport;
   readonly mapping: readonly HeaderMapping[];
+  /** The export target used (pack's `target` or the `target` option), if any. */
+  readonly target: CompiledTarget | null;
 }
 
 export interface CleanseOptions {
@@ -85,6 +88,8 @@ export interface CleanseOptions {
   readonly existing?: readonly unknown[];
   /** Accounts (used by account matching). */
   readonly accounts?: readonly unknown[];
+  /** Export target profile id (overrides the pack's `target`), e.g. "salesforce-lead". */
+  readonly target?: string;
   /** The file's campaign and default member status (override the pack's `campaign`). */
   readonly campaign?: { readonly name?: string; readonly status?: string };
   /** Called every 10,000 rows and at the end with (rows done, total). */
@@ -176,6 +181,7 @@ export function cleanseWith(
   const fillAfter: Record<string, number> = {};
   const rejectReasons: Record<string, number> = {};
 
+  const target = options.target !== undefined ? compileTarget(options.target) : pack.target;
   const onProgress = options.onProgress;
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && r % 10_000 === 0) onProgress(r, rows.length);
@@ -252,6 +258,19 @@ export function cleanseWith(
       issues.push(issue('row.empty', undefined, { row: sourceRow }));
     } else {
       const ctx = { record, issues: rowIssues };
+      if (target) {
+        const t = renderRecord(record, target);
+        rowIssues.push(...t.issues);
+        issues.push(...t.issues);
+        const missing = t.issues.filter((i) => i.code === 'target.required_missing');
+        if (missing.length && target.rejectMissingRequired) {
+          reasons.push({ code: 'missing_required_field', message: `${target.profile.name} requires ${missing.map((i) => i.data?.field).join(', ')}.`, field: missing[0]!.field ?? '' , value: null });
+        }
+        const invalid = t.issues.filter((i) => i.code !== 'target.required_missing');
+        if (invalid.length && target.rejectInvalid) {
+          reasons.push({ code: 'target_rejects_value', message: invalid.map((i) => i.message).join(' '), field: invalid[0]!.field ?? '', value: readField(record, invalid[0]!.field ?? '') });
+        }
+      }
       for (const r of evaluateRejects(pack.decisions.reject, ctx)) {
         const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: r.code, message: r.message };
         if (r.field !== undefined) {
@@ -304,7 +323,7 @@ export function cleanseWith(
     changesByRule,
     issuesByCode,
   };
-  return { records, rejected, changes, clusters: [], accountMatches: [], issues, report, mapping: mapped.mappings };
+  return { records, rejected, changes, clusters: [], accountMatches: [], issues, report, mapping: mapped.mappings, target: target ?? null };
 }
 
 /** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { CampaignSection, ListsSection, RejectSection, RouteSection, ScoreSection } from '../decide/sections.js';
+import { TargetSection } from '../export/target.js';
 
 const Identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, "_", "-", "." (max 64), starting with a letter');
 
@@ -49,7 +50,7 @@ export const RulePackSchema = z
     campaign: CampaignSection.optional(),
     dedupe: Reserved.optional(),
     accounts: Reserved.optional(),
-    target: Reserved.optional(),
+    target: TargetSection.optional().describe('Export profile: a built-in target (Salesforce, HubSpot, Marketo, CSV) with overrides.'),
   })
   .strict();
 

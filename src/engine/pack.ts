@@ -10,6 +10,7 @@ import { foldKey, isReservedKey } from '../core/text.js';
 import { buildHeaderIndex, type HeaderDictionary, type HeaderIndex, type HeaderOptions } from './headers.js';
 import { RulePackSchema, type RulePack } from './pack-schema.js';
 import { compileDecisions, type CompiledDecisions } from '../decide/sections.js';
+import { compileTarget, type CompiledTarget } from '../export/target.js';
 import type { StepDefinition, StepRegistry } from './step.js';
 
 export interface PlannedStep {
@@ -40,6 +41,8 @@ export interface CompiledPack {
   readonly campaign: NonNullable<RulePack['campaign']> | null;
   /** Folded status alias → declared member status. */
   readonly statusIndex: ReadonlyMap<string, string>;
+  /** The export target, when the pack names one. */
+  readonly target: CompiledTarget | null;
 }
 
 export interface CompileContext {
@@ -209,6 +212,15 @@ export function compilePack(input: unknown, ctx: CompileContext): CompiledPack {
     },
     problems,
   );
+  let target: CompiledTarget | null = null;
+  if (parsed.target) {
+    try {
+      target = compileTarget(parsed.target);
+    } catch (e) {
+      if (e instanceof LeadtidyError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
   if (problems.length) throw new LeadtidyError('pack', `Invalid rule pack "${pack.id}"`, problems.map((p) => ({ ...p, path: ctx.source && !p.path.startsWith(ctx.source) ? `${ctx.source}: ${p.path}` : p.path })));
   const headers: HeaderOptions = (resolved.headers ?? {}) as HeaderOptions;
   return {
@@ -222,5 +234,6 @@ export function compilePack(input: unknown, ctx: CompileContext): CompiledPack {
     decisions,
     campaign: parsed.campaign ?? null,
     statusIndex: statusIndexOf(parsed.campaign?.statuses ?? []),
+    target,
   };
 }
