@@ -76,6 +76,7 @@ const CODE_ALIASES: ReadonlyMap<string, string> = new Map([
 const SPLIT = /\s*(?:\/|\||;|\s-\s|\s–\s)\s*/;
 const PARENS = /[([{][^()[\]{}]*[)\]}]/g;
 const LETTERS = /^[A-Za-z]+$/;
+const LABEL = /^(?:country|country\/region|land|pays|pa[ií]s|paese|staat)\s*[:=]\s*/i;
 
 function toMap(o: Readonly<Record<string, string>>): Map<string, string> {
   return new Map(Object.entries(o));
@@ -260,7 +261,7 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
 
   const compute = (raw: string, typos: boolean): UnitResult<CountryValue> => {
     const t = (tables ??= buildTables(dicts));
-    const s = stripControl(raw).trim();
+    const s = stripControl(raw).trim().replace(LABEL, '');
     if (s === '') return none();
     if (s.length > MAX_INPUT) return none([issue('country.unknown', { input: `${s.slice(0, 40)}…` })]);
     const f = resolveOne(t, s, typos);
