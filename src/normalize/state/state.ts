@@ -189,7 +189,7 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
       }
       const c = p.length > 3 ? (dicts.resolveCountry?.(p) ?? null) : null;
       if (c) countryPart = c;
-      else if (!r.issues.some((i) => i.code === 'state.unknown')) return first;
+      else if (!r.issues.some((i) => i.code === 'state.unknown')) return r;
     }
     if (found.size !== 1) return first;
     const r = [...found.values()][0]!;
