@@ -118,6 +118,8 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       } else {
         const amb = c.issues.find((i) => i.code === 'country.ambiguous')?.data?.['candidates'];
         if (Array.isArray(amb)) candidates = amb as string[];
+        // "NA" is read as N/A, but Namibia's code too: let the phone or postal code decide.
+        else if (/^\s*N\.?A\.?\s*$/i.test(input.country)) candidates = ['NA'];
         const s = units.normalizeState(input.country, stateOpts(undefined));
         if (s.value && s.confidence >= 0.95) stateFromCountryField = s.value;
       }

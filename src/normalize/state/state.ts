@@ -3,7 +3,7 @@ import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
 import { stripControl } from '../../core/text.js';
 import { buildTypoIndex, type TypoIndex } from '../country/fuzzy.js';
-import { placeKey, placeWords } from '../country/key.js';
+import { placeWords } from '../country/key.js';
 
 /** A resolved subdivision. `code`, `country` and `name` are the public contract. */
 export interface StateValue {
@@ -328,4 +328,3 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
   };
 }
 
-export { placeKey };
