@@ -42,6 +42,8 @@ export interface CountryAliasDictionary {
   readonly confusables: string;
   /** Words of official state forms ("republic", "royaume", "de") dropped as a fallback. */
   readonly stateForms?: readonly string[];
+  /** State-form affixes of scripts written without spaces (Thai "ประเทศ…", Japanese "…共和国"). */
+  readonly stateAffixes?: { readonly prefixes: readonly string[]; readonly suffixes: readonly string[] };
 }
 
 /** Dictionaries a country normalizer is built from. */
@@ -242,6 +244,11 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
         const code = t.byKey.get(rest);
         if (code && !t.ambiguous.has(rest) && !t.notCountries.has(rest)) return { kind: 'code', code, confidence: 0.9, issues: [] };
       }
+    }
+    if (words.length === 1 && !/^[a-z0-9]+$/.test(key) && dicts.aliases.stateAffixes) {
+      const { prefixes, suffixes } = dicts.aliases.stateAffixes;
+      for (const a of prefixes) if (key.startsWith(a) && key.length > a.length + 1) { const c = t.byKey.get(key.slice(a.length)); if (c) return { kind: 'code', code: c, confidence: 0.9, issues: [] }; }
+      for (const a of suffixes) if (key.endsWith(a) && key.length > a.length + 1) { const c = t.byKey.get(key.slice(0, -a.length)); if (c) return { kind: 'code', code: c, confidence: 0.9, issues: [] }; }
     }
     if (typos && key.length >= 6 && /^[a-z]+$/.test(key)) {
       const { index } = typoIndex(t, dicts);
