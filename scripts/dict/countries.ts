@@ -115,6 +115,7 @@ interface Overrides {
   notCountries: Record<string, string[]>;
   names: Record<string, string>;
   stateForms: string[];
+  stateAffixes: { prefixes: string[]; suffixes: string[] };
 }
 const ov = JSON.parse(fs.readFileSync(path.join(ROOT, 'dictionaries/country-overrides.json'), 'utf8')) as Overrides;
 for (const [code, name] of Object.entries(ov.names)) countries.get(code)!.name = name;
@@ -187,7 +188,7 @@ write('countries.json', {
   license: 'MIT (iso-3166) and Unicode-3.0 (CLDR)',
   countries: [...countries.values()].sort((a, b) => a.code.localeCompare(b.code)),
 });
-write('country-aliases.json', { source: src, license, aliases, ambiguous: sortObj(ambiguous), constituents, historical, notCountries: sortObj(notCountries), confusables: [...confusables].sort().join('|'), stateForms: ov.stateForms });
+write('country-aliases.json', { source: src, license, aliases, ambiguous: sortObj(ambiguous), constituents, historical, notCountries: sortObj(notCountries), confusables: [...confusables].sort().join('|'), stateForms: ov.stateForms.map((w) => placeKey(w)).filter(Boolean), stateAffixes: { prefixes: ov.stateAffixes.prefixes.map((w) => placeKey(w)), suffixes: ov.stateAffixes.suffixes.map((w) => placeKey(w)) } });
 console.log(`countries ${countries.size}, keys ${index.size}, auto-ambiguous ${collisions.length}:\n  ${collisions.slice(0, 80).join('\n  ')}`);
 
 function sortObj<T>(o: Record<string, T>): Record<string, T> {

@@ -70,6 +70,7 @@ const CATALOG = {
   'phone.multiple': { severity: 'info', message: 'Several numbers in one cell; kept the first, the others were: {others}.' },
   'phone.vanity_converted': { severity: 'info', message: 'Letters in "{input}" read as keypad digits.' },
   'geo.filled': { severity: 'info', message: '{field} filled with {value} from {source}.' },
+  'geo.country_was_state': { severity: 'warning', message: 'Country "{input}" reads as the state {state} of {country} ({source}); country set to {country}, state to {state}.' },
   'geo.conflict': { severity: 'warning', message: '{field} {value} conflicts with {source} ({other}); left unchanged.' },
   // --- job titles (classifyTitle) ------------------------------------------------
   'title.unclassified': { severity: 'info', message: 'No job level or function recognised in "{title}".' },

@@ -91,6 +91,13 @@ export const countryCases: readonly CountryCase[] = [
   ['Federal Republic of Germany', 'DE'], ['French Republic', 'FR'], ['Kingdom of Saudi Arabia', 'SA'], ['Kingdom of the Netherlands', 'NL'], ['Swiss Confederation', 'CH'],
   ['Hellenic Republic', 'GR'], ['Persia', 'IR'], ['Ceylon', 'LK'], ['Siam', 'TH'], ['Zaire', 'CD'], ['Rhodesia', 'ZW'], ['Upper Volta', 'BF'], ['West Germany', 'DE'],
   ['East Germany', 'DE'], ['Serbia and Montenegro', 'RS'],
+  ['Korea, Rep.', 'KR'], ['Iran (Islamic Republic of)', 'IR'], ['Venezuela (Bolivarian Republic of)', 'VE'], ['Micronesia (Federated States of)', 'FM'],
+  ['Congo (Democratic Republic of the)', 'CD'], ['Virgin Islands (British)', 'VG'], ['Virgin Islands (U.S.)', 'VI'], ['Sint Maarten (Dutch part)', 'SX'],
+  ['Saint Martin (French part)', 'MF'], ['Netherlands (the)', 'NL'], ['Philippines (the)', 'PH'], ['Country: USA', 'US'], ['ÉTATS-UNIS', 'US'],
+  ['UNITED STATES OF AMERICA (USA)', 'US'], ['China, People\'s Republic of', 'CN'], ['Hong Kong, SAR China', 'HK'], ['Macau S.A.R.', 'MO'],
+  ['Estados Unidos de América', 'US'], ['Vereinigtes Königreich', 'GB'], ['Kingdom of Belgium', 'BE'], ['Republic of Singapore', 'SG'],
+  ['Federal Republic of Nigeria', 'NG'], ['Republic of the Philippines', 'PH'], ['Kingdom of Sweden', 'SE'], ['República de Colombia', 'CO'],
+  ['Royaume de Belgique', 'BE'], ['Republik Österreich', 'AT'], ['Myanmar [Burma]', 'MM'], ['Côte d\'Ivoire (Ivory Coast)', 'CI'],
   // --- typos -----------------------------------------------------------------------
   ['Untied States', 'US', 'country.typo_corrected'], ['Unted States', 'US', 'country.typo_corrected'], ['United Sates', 'US', 'country.typo_corrected'],
   ['Untied Kingdom', 'GB', 'country.typo_corrected'], ['Germnay', 'DE', 'country.typo_corrected'], ['Germny', 'DE', 'country.typo_corrected'],

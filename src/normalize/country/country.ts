@@ -42,6 +42,8 @@ export interface CountryAliasDictionary {
   readonly confusables: string;
   /** Words of official state forms ("republic", "royaume", "de") dropped as a fallback. */
   readonly stateForms?: readonly string[];
+  /** State-form affixes of scripts written without spaces (Thai "ประเทศ…", Japanese "…共和国"). */
+  readonly stateAffixes?: { readonly prefixes: readonly string[]; readonly suffixes: readonly string[] };
 }
 
 /** Dictionaries a country normalizer is built from. */
@@ -76,6 +78,7 @@ const CODE_ALIASES: ReadonlyMap<string, string> = new Map([
 const SPLIT = /\s*(?:\/|\||;|\s-\s|\s–\s)\s*/;
 const PARENS = /[([{][^()[\]{}]*[)\]}]/g;
 const LETTERS = /^[A-Za-z]+$/;
+const LABEL = /^(?:country|country\/region|land|pays|pa[ií]s|paese|staat)\s*[:=]\s*/i;
 
 function toMap(o: Readonly<Record<string, string>>): Map<string, string> {
   return new Map(Object.entries(o));
@@ -242,6 +245,11 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
         if (code && !t.ambiguous.has(rest) && !t.notCountries.has(rest)) return { kind: 'code', code, confidence: 0.9, issues: [] };
       }
     }
+    if (words.length === 1 && !/^[a-z0-9]+$/.test(key) && dicts.aliases.stateAffixes) {
+      const { prefixes, suffixes } = dicts.aliases.stateAffixes;
+      for (const a of prefixes) if (key.startsWith(a) && key.length > a.length + 1) { const c = t.byKey.get(key.slice(a.length)); if (c) return { kind: 'code', code: c, confidence: 0.9, issues: [] }; }
+      for (const a of suffixes) if (key.endsWith(a) && key.length > a.length + 1) { const c = t.byKey.get(key.slice(0, -a.length)); if (c) return { kind: 'code', code: c, confidence: 0.9, issues: [] }; }
+    }
     if (typos && key.length >= 6 && /^[a-z]+$/.test(key)) {
       const { index } = typoIndex(t, dicts);
       const near = index.near(key);
@@ -260,7 +268,7 @@ export function createCountryNormalizer(dicts: CountryDictionaries): CountryNorm
 
   const compute = (raw: string, typos: boolean): UnitResult<CountryValue> => {
     const t = (tables ??= buildTables(dicts));
-    const s = stripControl(raw).trim();
+    const s = stripControl(raw).trim().replace(LABEL, '');
     if (s === '') return none();
     if (s.length > MAX_INPUT) return none([issue('country.unknown', { input: `${s.slice(0, 40)}…` })]);
     const f = resolveOne(t, s, typos);

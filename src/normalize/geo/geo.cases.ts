@@ -41,4 +41,15 @@ export const geoCases: readonly GeoCase[] = [
   [{ country: 'France', postalCode: '75008', state: 'Île-de-France' }, { country: 'FR', state: 'IDF', postalCode: '75008' }, []],
   [{ country: 'IN', state: 'Orissa', phone: '+91 98765 43210' }, { country: 'IN', state: 'OD', phone: '+919876543210' }, []],
   [{}, { country: null, state: null, postalCode: null, phone: null }, []],
+  [{ country: 'NA', phone: '+264 61 123 4567' }, { country: 'NA' }, ['country.not_a_country', 'geo.filled']],
+  [{ country: 'N/A', phone: '+1 415 555 2671' }, { country: null }, ['country.not_a_country']],
+  // State codes typed into the country column (GEO.md §6.5 collisions).
+  [{ country: 'CA', postalCode: '94105', phone: '+1 415 555 2671' }, { country: 'US', state: 'CA', postalCode: '94105' }, ['geo.country_was_state']],
+  [{ country: 'IN', postalCode: '46204' }, { country: 'US', state: 'IN', postalCode: '46204' }, ['geo.country_was_state']],
+  [{ country: 'PA', phone: '+1 215 555 0134', mobilePhone: '+1 267 555 0188' }, { country: 'US', state: 'PA' }, ['geo.country_was_state']],
+  [{ country: 'CA', phone: '+1 415 555 2671' }, { country: 'CA', state: null }, ['geo.conflict']],
+  [{ country: 'CA', phone: '+1 416 555 0123', postalCode: 'M5V 2T6' }, { country: 'CA', state: 'ON', postalCode: 'M5V 2T6' }, ['geo.filled']],
+  [{ country: 'DE', postalCode: '94105-1234', state: 'Bayern' }, { country: 'DE', state: 'BY' }, ['geo.conflict']],
+  [{ country: 'SA', postalCode: '5000' }, { country: 'AU', state: 'SA', postalCode: '5000' }, ['geo.country_was_state']],
+  [{ country: 'SA', postalCode: '11564' }, { country: 'SA', postalCode: '11564' }, []],
 ];

@@ -2,12 +2,14 @@ import { normalizeCountry } from '../country/index.js';
 import { normalizePhone } from '../phone/index.js';
 import { normalizePostalCode } from '../postal/index.js';
 import { normalizeState } from '../state/index.js';
+import collisions from '../../../dictionaries/state-country-collisions.json' with { type: 'json' };
 import { createGeoReconciler } from './reconcile.js';
 
 export {
   createGeoReconciler,
   type CountrySource,
   type GeoInput,
+  type GeoDictionaries,
   type GeoOptions,
   type GeoResult,
   type GeoUnits,
@@ -24,4 +26,4 @@ export {
  * reconcileGeo({ country: 'Germany', phone: '+1 415 555 2671', postalCode: '94105-1234' })
  *   .issues.filter((i) => i.code === 'geo.conflict').length //=> 2
  */
-export const reconcileGeo = createGeoReconciler({ normalizeCountry, normalizeState, normalizePostalCode, normalizePhone });
+export const reconcileGeo = createGeoReconciler({ normalizeCountry, normalizeState, normalizePostalCode, normalizePhone }, collisions);

@@ -41,6 +41,12 @@ export interface GeoUnits {
   readonly normalizePhone: (input: unknown, options?: PhoneOptions) => UnitResult<PhoneValue>;
 }
 
+/** Data the reconciler uses besides the units. */
+export interface GeoDictionaries {
+  /** Per country, its subdivision codes that are also alpha-2 country codes (`dictionaries/state-country-collisions.json`). */
+  readonly collisions?: Readonly<Record<string, readonly string[]>>;
+}
+
 /** Options of {@link reconcileGeo}. */
 export interface GeoOptions {
   /** Fill an empty country from the other fields (default true). */
@@ -49,6 +55,11 @@ export interface GeoOptions {
   readonly fillState?: boolean;
   /** Passed to the state unit: countries whose short codes are read without a country. */
   readonly preferCountries?: readonly string[];
+  /**
+   * Read a country field such as "CA" as a state when strong evidence says so: a postal code of
+   * that state (94105 → CA), or two other fields agreeing on its country (default true).
+   */
+  readonly stateCodesInCountry?: boolean;
 }
 
 // Territories and dependencies that share a numbering plan or postal system with a country:
@@ -85,7 +96,7 @@ const INTERNATIONAL = /^\s*(?:\+|00|011)/;
  * reconcile({ country: 'Germany', phone: '+1 415 555 2671', postalCode: '94105' }).issues.map((i) => i.code)
  * //=> ['geo.conflict', 'geo.conflict']
  */
-export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?: GeoOptions) => GeoResult {
+export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}): (input: GeoInput, options?: GeoOptions) => GeoResult {
   return (input, options) => {
     const issues: Issue[] = [];
     const stateOpts = (country: string | undefined): StateOptions => {
@@ -107,6 +118,8 @@ export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?
       } else {
         const amb = c.issues.find((i) => i.code === 'country.ambiguous')?.data?.['candidates'];
         if (Array.isArray(amb)) candidates = amb as string[];
+        // "NA" is read as N/A, but Namibia's code too: let the phone or postal code decide.
+        else if (/^\s*N\.?A\.?\s*$/i.test(input.country)) candidates = ['NA'];
         const s = units.normalizeState(input.country, stateOpts(undefined));
         if (s.value && s.confidence >= 0.95) stateFromCountryField = s.value;
       }
@@ -139,6 +152,31 @@ export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?
     // 3. The record's country.
     let country = explicit;
     let countrySource: CountrySource | null = explicit ? 'country' : null;
+    let stateFromCountryCode: string | null = null;
+    const bare = present(input.country) ? input.country.trim().toUpperCase() : '';
+    if (explicit && /^[A-Z]{2}$/.test(bare) && options?.stateCodesInCountry !== false && dicts.collisions) {
+      // "CA" in the country column of a row with ZIP 94105: California, not Canada.
+      const against = evidence.filter((e) => e.source !== 'state' && !compatible(explicit, e.country));
+      const targets = against.length
+        ? [against[0]!.country]
+        : Object.entries(dicts.collisions).filter(([, codes]) => codes.includes(bare)).map(([cc]) => cc);
+      for (const x of targets) {
+        if (!dicts.collisions[x]?.includes(bare) || !against.every((e) => e.country === x)) continue;
+        const postalSays =
+          present(input.postalCode) &&
+          units.normalizePostalCode(input.postalCode, { country: x }).value?.state === bare &&
+          !units.normalizePostalCode(input.postalCode, { country: explicit }).value;
+        const stateOk = !present(input.state) || units.normalizeState(input.state, { country: x }).value?.code === `${x}-${bare}`;
+        if (stateOk && (postalSays || against.length >= 2)) {
+          country = x;
+          countrySource = postalSays ? 'postalCode' : against[0]!.source;
+          stateFromCountryCode = bare;
+          const why = postalSays ? [`postalCode ${input.postalCode}`, ...against.map((e) => `${e.source} ${e.value}`)] : against.map((e) => `${e.source} ${e.value}`);
+          issues.push(issue('geo.country_was_state', { input: input.country, state: bare, country: x, source: why.join(', ') }, { field: 'country' }));
+          break;
+        }
+      }
+    }
     // Fill when the field is empty, held a state name, or was ambiguous between candidates the evidence picks from.
     const usable = candidates ? evidence.filter((e) => candidates!.includes(e.country)) : evidence;
     const mayFill = !present(input.country) || stateFromCountryField !== null || candidates !== null;
@@ -148,7 +186,7 @@ export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?
       countrySource = first.source;
       issues.push(issue('geo.filled', { field: 'country', value: country, source: `${first.source} ${first.value}` }, { field: 'country' }));
     }
-    if (country) {
+    if (country && !stateFromCountryCode) {
       for (const e of evidence) {
         if (e.source === countrySource || compatible(country, e.country)) continue;
         // A state code read by the US convention ("CA") is no evidence against an explicit country.
@@ -181,6 +219,9 @@ export function createGeoReconciler(units: GeoUnits): (input: GeoInput, options?
           issues.push(issue('geo.conflict', { field: 'state', value: state, source: 'postalCode', other: `${postalCode} → ${postalState}` }, { field: 'state' }));
         }
       }
+    } else if (stateFromCountryCode) {
+      state = stateFromCountryCode;
+      stateFilled = true;
     } else if (stateFromCountryField && (!country || compatible(country, stateFromCountryField.country))) {
       state = stateFromCountryField.code.slice(3);
       stateFilled = true;

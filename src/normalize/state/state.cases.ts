@@ -104,6 +104,12 @@ export const stateCases: readonly StateCase[] = [
   ['SP', 'BR', 'BR-SP'], ['São Paulo', 'BR', 'BR-SP'], ['Sao Paulo', null, 'BR-SP'], ['RJ', 'BR', 'BR-RJ'], ['Rio de Janeiro', 'BR', 'BR-RJ'], ['MG', 'BR', 'BR-MG'],
   ['Minas Gerais', null, 'BR-MG'], ['BA', 'BR', 'BR-BA'], ['Bahia', null, 'BR-BA'], ['PR', 'BR', 'BR-PR'], ['Paraná', 'BR', 'BR-PR'], ['Rio Grande do Sul', null, 'BR-RS'],
   ['DF', 'BR', 'BR-DF'], ['Distrito Federal', 'BR', 'BR-DF'],
+  // --- decorated values ------------------------------------------------------------------------
+  ['CA - California', null, 'US-CA'], ['California (CA)', null, 'US-CA'], ['Alberta (AB)', null, 'CA-AB'], ['NY - New York', null, 'US-NY'], ['New York, NY', null, 'US-NY'],
+  ['Ontario, Canada', null, 'CA-ON'], ['ON, Canada', null, 'CA-ON'], ['Bavaria, Germany', null, 'DE-BY'], ['Rio de Janeiro (RJ)', 'BR', 'BR-RJ'],
+  ['São Paulo - SP', 'BR', 'BR-SP'], ['Québec (Province)', null, 'CA-QC'], ['Province of Ontario', null, 'CA-ON'], ['State of New York', null, 'US-NY'],
+  ['Karnataka State', 'IN', 'IN-KA'], ['Delhi NCR', null, 'IN-DL'], ['Virgin Islands', 'US', 'US-VI'], ['Ontario, Canada', 'US', null, 'state.country_mismatch'],
+  ['Mumbai', 'IN', null, 'state.unknown'], ['Greater Manchester', 'GB', null, 'state.unknown'],
   // --- ambiguous, mismatched and junk ----------------------------------------------------------
   ['Punjab', null, 'IN-PB'], ['Distrito Federal', null, null, 'state.ambiguous'],
   ['Bayern', 'US', null, 'state.country_mismatch'], ['Ontario', 'US', null, 'state.country_mismatch'], ['TX', 'CA', null, 'state.country_mismatch'],

@@ -3,7 +3,7 @@ import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
 import { stripControl } from '../../core/text.js';
 import { buildTypoIndex, type TypoIndex } from '../country/fuzzy.js';
-import { placeKey, placeWords } from '../country/key.js';
+import { placeWords } from '../country/key.js';
 
 /** A resolved subdivision. `code`, `country` and `name` are the public contract. */
 export interface StateValue {
@@ -72,6 +72,9 @@ interface Tables {
 
 const MAX_INPUT = 100;
 const ISO_PREFIXED = /^([A-Za-z]{2})[-\s]([A-Za-z0-9]{1,3})$/;
+const PARENS = /[([][^()[\]]*[)\]]/g;
+const INNER = /[([]([^()[\]]*)[)\]]/g;
+const SPLIT = /\s*(?:,|\/|\||\s-\s|\s–\s)\s*/;
 
 function pushTo(m: Map<string, string[]>, k: string, v: string): void {
   const list = m.get(k);
@@ -169,7 +172,32 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     return { key, keys, raw };
   };
 
+  /** Fallbacks for decorated values: "Alberta (AB)", "CA - California", "Ontario, Canada". */
   const compute = (s: string, country: string | null, options: StateOptions | undefined): UnitResult<StateValue> => {
+    const first = computeOne(s, country, options);
+    if (first.value || !first.issues.some((i) => i.code === 'state.unknown')) return first;
+    const outer = s.replace(PARENS, ' ').trim();
+    const parts = (outer && outer !== s ? [outer, ...[...s.matchAll(INNER)].map((m) => m[1]!)] : s.split(SPLIT)).map((p) => p.trim()).filter(Boolean);
+    if (parts.length < 2 || parts.length > 3) return first;
+    const found = new Map<string, UnitResult<StateValue>>();
+    let countryPart: string | null = null;
+    for (const p of parts) {
+      const r = computeOne(p, country, options);
+      if (r.value) {
+        found.set(r.value.code, r);
+        continue;
+      }
+      const c = p.length > 3 ? (dicts.resolveCountry?.(p) ?? null) : null;
+      if (c) countryPart = c;
+      else if (!r.issues.some((i) => i.code === 'state.unknown')) return r;
+    }
+    if (found.size !== 1) return first;
+    const r = [...found.values()][0]!;
+    if (countryPart && r.value!.country !== countryPart) return first;
+    return ok(r.value!, Math.min(r.confidence, 0.9), r.issues);
+  };
+
+  const computeOne = (s: string, country: string | null, options: StateOptions | undefined): UnitResult<StateValue> => {
     const t = (tables ??= buildTables(dicts.subdivisions));
     const typos = options?.typos !== false;
     const m = ISO_PREFIXED.exec(s);
@@ -300,4 +328,3 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
   };
 }
 
-export { placeKey };
