@@ -33,7 +33,7 @@ export function cleanTable(records: readonly LeadRecord[]): OutputTable {
       }
     }
   }
-  const decisions = DECISION_FIELDS.filter((f) => records.some((r) => r[f] !== undefined));
+  const decisions = DECISION_FIELDS.filter((f) => records.some((r) => r[f] !== undefined && r[f] !== null));
   const fields = [...CANONICAL_FIELDS.filter((f) => present.has(f)), ...decisions];
   const taken = new Set<string>(['sourceRow', ...fields]);
   const extraHeaders = extraKeys.map((k) => {

@@ -123,7 +123,7 @@ export function renderReportHtml(s: RunSummary): string {
 <section><h2>Fill rate per field</h2>${fillChart(s.fillRate)}</section>
 ${routing}
 <div class="grid">
-<section><h2>Changes per rule</h2>${bars(s.changesByRule, { limit: 25 })}</section>
+<section><h2>Changes per rule</h2>${bars(s.changesByRule.map((c) => ({ value: c.value.startsWith(`${s.pack.id}:`) ? c.value.slice(s.pack.id.length + 1) : c.value, count: c.count })), { limit: 25 })}</section>
 <section><h2>Top unresolved values</h2>${unresolved || '<p class="muted">Nothing unresolved.</p>'}</section>
 </div>
 <div class="grid">
