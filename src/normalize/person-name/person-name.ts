@@ -76,7 +76,7 @@ const TOKEN_KEY_STRIP = /[.,;:]+/g;
 /** Salutations that are also given names or words: only taken when two more words follow. */
 const NAMEY_SALUTATIONS = new Set(['attorney', 'atty', 'don', 'dona', 'major', 'judge', 'sister', 'brother', 'general', 'captain', 'colonel', 'pastor', 'lord', 'lady', 'dame', 'hon', 'sen', 'rep', 'gen', 'lt', 'col', 'pan', 'pani', 'm', 'me', 'sr', 'sra', 'gov', 'amb', 'father', 'rabbi', 'imam', 'ir', 'mag', 'ing', 'arch', 'lic', 'adm', 'mw']);
 
-interface Tables {
+export interface Tables {
   readonly salutations: ReadonlyMap<string, string>;
   readonly continuations: ReadonlyMap<string, string>;
   readonly suffixes: ReadonlyMap<string, string>;
