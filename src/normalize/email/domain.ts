@@ -4,6 +4,7 @@
  * Damerau (optimal string alignment) distance for typo repair.
  */
 import { parse } from 'tldts';
+import { osaDistance } from '../../core/distance.js';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 const LABEL = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]{0,61}[a-z0-9])$/;
@@ -79,40 +80,6 @@ export function hostInfo(h: string): HostInfo {
   };
 }
 
-/**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transposition),
- * giving up early (returning max + 1) once it exceeds `max`.
- *
- * @example
- * osaDistance('gmial.com', 'gmail.com', 2) //=> 1
- */
-export function osaDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let cur = new Array<number>(lb + 1);
-  for (let j = 0; j <= lb; j++) prev[j] = j;
-  for (let i = 1; i <= la; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= lb; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev2;
-    prev2 = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[lb]!;
-}
 
 function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
   if (a.length - ai !== b.length - bi) return false;
@@ -140,3 +107,5 @@ export function oneEditApart(a: string, b: string): boolean {
   }
   return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
 }
+
+export { osaDistance };
