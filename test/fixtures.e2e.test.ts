@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import truth from '../fixtures/truth.json' with { type: 'json' };
 import { cleanFile, readLeadFile } from '../src/node.js';
-import { parseLeadFile } from '../src/index.js';
+import { cleanse, parseLeadFile } from '../src/index.js';
 
 type FileTruth = (typeof truth.files)[keyof typeof truth.files];
 const files = Object.values(truth.files) as FileTruth[];
@@ -73,6 +73,27 @@ describe.each(files.map((f) => [f.file, f] as const))('%s', (name, t) => {
     const report = JSON.parse(readFileSync(outputs.report, 'utf8'));
     expect(report.report.rowsIn).toBe(t.people.length);
     expect(report.report.pack.hash).toMatch(/^sha256:/);
+  });
+});
+
+describe('reject rules against the known junk rows', () => {
+  test('at least 95% of junk rows are rejected and at most 1% of real leads', async () => {
+    let junk = 0;
+    let caught = 0;
+    let real = 0;
+    let wrong = 0;
+    for (const t of files) {
+      const parsed = await readLeadFile(join('fixtures', t.file));
+      const result = cleanse(parsed);
+      const rejectedRows = new Set(result.rejected.map((r) => parsed.meta.rowNumbers.indexOf(r.sourceRow) + 1));
+      const junkRows = new Set(t.junk.map((j: { row: number }) => j.row));
+      junk += junkRows.size;
+      real += parsed.rows.length - junkRows.size;
+      for (const row of junkRows) if (rejectedRows.has(row)) caught++;
+      for (const row of rejectedRows) if (!junkRows.has(row)) wrong++;
+    }
+    expect(caught / junk).toBeGreaterThanOrEqual(0.95);
+    expect(wrong / real).toBeLessThanOrEqual(0.01);
   });
 });
 
