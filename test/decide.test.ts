@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { compileCondition, ConditionSchema, firstNumber, readField, type Condition } from '../src/decide/conditions.js';
 import { regexProblems } from '../src/decide/safe-regex.js';
@@ -196,5 +197,35 @@ describe('decisions in cleanse', () => {
       const problems = (e as LeadtidyError).problems;
       expect(problems.map((p) => p.path)).toEqual(['reject[0].when.inList', 'reject[1].when.issue']);
     }
+  });
+});
+
+describe('every reason code of the default and example packs', () => {
+  const example = loadPack(JSON.parse(readFileSync('rules/example-events.json', 'utf8')), { source: 'example-events.json' });
+  const base = { 'First Name': 'Ann', 'Last Name': 'Lee', Company: 'Acme Corp', Email: 'ann@acmecorp.com', Country: 'US', 'Opt-In': 'yes' };
+  test.each<[string, Record<string, string>, string, 'default' | 'example']>([
+    ['missing_contact', { Email: '', Phone: '' }, 'missing_contact', 'default'],
+    ['invalid_email', { Email: 'ann@@acme' }, 'invalid_email', 'default'],
+    ['junk_email', { Email: 'test@test.com' }, 'junk_email', 'default'],
+    ['disposable_email', { Email: 'ann@mailinator.com' }, 'disposable_email', 'default'],
+    ['junk_name', { 'First Name': 'Mickey', 'Last Name': 'Mouse' }, 'junk_name', 'default'],
+    ['junk_company', { Company: 'asdf' }, 'junk_company', 'default'],
+    ['blocked_country', { Country: 'Cuba' }, 'blocked_country', 'default'],
+    ['competitor_domain', { Email: 'ann@rival.io' }, 'competitor_domain', 'example'],
+    ['own_domain', { Email: 'ann@example.com' }, 'own_domain', 'example'],
+    ['missing_consent', { Country: 'Deutschland', 'Opt-In': 'nein' }, 'missing_consent', 'example'],
+  ])('%s', (_name, change, code, which) => {
+    const pack = which === 'example' ? example : loadPack({ id: 'd', version: '1.0.0', extends: 'default' });
+    const ok = cleanse([base], { pack });
+    expect(ok.rejected).toEqual([]);
+    const bad = cleanse([{ ...base, ...change }], { pack });
+    expect(bad.rejected[0]?.reasons.map((r) => r.code)).toContain(code);
+    expect(bad.rejected[0]!.original).toMatchObject({ ...base, ...change });
+  });
+
+  test('routing can take the owner from a record field (the matched account owner)', () => {
+    const pack = loadPack({ id: 'o', version: '1.0.0', extends: 'default', route: { assign: [{ id: 'account-owner', when: { field: 'extra.Account Owner', exists: true }, ownerFrom: 'extra.Account Owner' }], default: { queue: 'Inbound' } } });
+    const out = cleanse([{ ...base, 'Account Owner': '005XYZ' }, base], { pack });
+    expect(out.records.map((r) => [r.owner, r.queue, r.routeRule])).toEqual([['005XYZ', null, 'account-owner'], [null, 'Inbound', 'default']]);
   });
 });

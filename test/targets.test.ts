@@ -99,6 +99,15 @@ describe('other profiles', () => {
     expect(row.hs_role).toBe('marketing');
   });
 
+  test('Salesforce Contact: Mailing address codes, Department, required LastName', () => {
+    const r = cleanse([...rows, { 'First Name': 'Solo', Email: 'solo@x.com', Country: 'US' }], { target: 'salesforce-contact' });
+    const t = targetTable(r.records, r.target!);
+    const row = Object.fromEntries(t.headers.map((h, i) => [h, t.rows[0]![i]]));
+    expect(row).toMatchObject({ FirstName: 'Ann', LastName: 'Lee', MailingCountryCode: 'DE', MailingStateCode: null, Job_Level__c: 'VP' });
+    expect(t.headers).toContain('Department');
+    expect(r.rejected.map((x) => x.reasons[0]!.code)).toEqual(['missing_required_field']);
+  });
+
   test('Marketo and plain CSV', () => {
     const m = cleanse(rows, { target: 'marketo-lead' });
     const mt = targetTable(m.records, m.target!);

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Problem } from '../core/errors.js';
-import { compileCondition, ConditionError, ConditionSchema, type CompiledCondition, type ConditionContext, type ConditionLists } from './conditions.js';
+import { compileCondition, ConditionError, ConditionSchema, readField, type CompiledCondition, type ConditionContext, type ConditionLists } from './conditions.js';
 
 const Code = z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, 'a reason code in snake_case, e.g. "missing_email"');
 const RuleId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/, 'letters, digits, "_", ".", ":", "-"');
@@ -33,7 +33,19 @@ export const ScoreSection = z
 const Assignment = z.object({ owner: z.string().optional(), queue: z.string().optional() }).strict();
 export const RouteSection = z
   .object({
-    assign: z.array(z.object({ id: RuleId, when: ConditionSchema, owner: z.string().optional(), queue: z.string().optional() }).strict()).default([]),
+    assign: z
+      .array(
+        z
+          .object({
+            id: RuleId,
+            when: ConditionSchema,
+            owner: z.string().optional(),
+            ownerFrom: z.string().optional().describe('Take the owner from a record field, e.g. the matched account\'s owner.'),
+            queue: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     default: Assignment.optional(),
     nurture: z.array(z.object({ id: RuleId, when: ConditionSchema, program: z.string() }).strict()).default([]),
     defaultProgram: z.string().optional(),
@@ -67,7 +79,7 @@ export interface CompiledScore {
 }
 
 export interface CompiledRoute {
-  readonly assign: readonly { readonly id: string; readonly owner?: string; readonly queue?: string; readonly test: CompiledCondition }[];
+  readonly assign: readonly { readonly id: string; readonly owner?: string; readonly ownerFrom?: string; readonly queue?: string; readonly test: CompiledCondition }[];
   readonly default?: { readonly owner?: string; readonly queue?: string };
   readonly nurture: readonly { readonly id: string; readonly program: string; readonly test: CompiledCondition }[];
   readonly defaultProgram?: string;
@@ -120,6 +132,7 @@ export function compileDecisions(
         assign: r.assign.map((a, i) => ({
           id: a.id,
           ...(a.owner !== undefined ? { owner: a.owner } : {}),
+          ...(a.ownerFrom !== undefined ? { ownerFrom: a.ownerFrom } : {}),
           ...(a.queue !== undefined ? { queue: a.queue } : {}),
           test: tryCompile(a.when, lists, `route.assign[${i}].when`, problems),
         })),
@@ -170,8 +183,9 @@ export interface RouteResult {
 export function evaluateRoute(route: CompiledRoute, ctx: ConditionContext): RouteResult {
   const a = route.assign.find((x) => x.test(ctx));
   const n = route.nurture.find((x) => x.test(ctx));
+  const fromField = a?.ownerFrom !== undefined ? readField(ctx.record, a.ownerFrom) : null;
   return {
-    owner: a ? (a.owner ?? null) : (route.default?.owner ?? null),
+    owner: a ? (fromField ?? a.owner ?? null) : (route.default?.owner ?? null),
     queue: a ? (a.queue ?? null) : (route.default?.queue ?? null),
     routeRule: a ? a.id : route.default ? 'default' : null,
     nurtureProgram: n ? n.program : (route.defaultProgram ?? null),
