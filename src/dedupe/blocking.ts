@@ -45,7 +45,9 @@ export function generatePairs(
   keys: readonly (readonly (readonly string[])[])[],
   n: number,
   onPair: (a: number, b: number, rule: number) => void,
+  options: { independentRules?: boolean } = {},
 ): BlockingReport {
+  const independent = options.independentRules === true;
   const maxBlock = cs.section.maxBlockSize;
   const rules: BlockingRuleReport[] = [];
   const skipped: Set<string>[] = [];
@@ -95,7 +97,7 @@ export function generatePairs(
           }
           // Earlier rules: skip if one of them already produced it.
           let seen = false;
-          for (let e = 0; e < r && !seen; e++) {
+          for (let e = 0; e < r && !seen && !independent; e++) {
             const ea = keys[e]![a]!;
             const eb = keys[e]![b]!;
             if (ea.length === 0 || eb.length === 0) continue;

@@ -82,7 +82,8 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
     return Array.from(cnt, (x, l) => (isNull[c]![l] ? 1 : Math.min(CLAMP_HI, Math.max(CLAMP_LO, (x + 0.5) / (sum + 0.5 * cnt.length)))));
   });
 
-  // Blocked pairs: level vectors and their rule.
+  // Blocked pairs: level vectors and their rule. Each rule is its own training session (as in Splink):
+  // a pair found by two rules counts in both, so exact-email pairs also inform the email-free sessions.
   const keys = blockingKeys(cs, feats);
   const vecs: number[] = [];
   const rules: number[] = [];
@@ -90,7 +91,7 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
     scoreLevels(cs, feats[a]!, feats[b]!, levelsBuf);
     for (let c = 0; c < C; c++) vecs.push(levelsBuf[c]!);
     rules.push(r);
-  });
+  }, { independentRules: true });
   let P = rules.length;
   const maxPairs = options.maxPairs ?? 1_000_000;
   let stride = 1;
