@@ -25,15 +25,31 @@ export interface BlockingReport {
   readonly allPairs: number;
 }
 
-function shares(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 1 && b.length === 1) return a[0] === b[0];
-  for (const x of a) if (b.includes(x)) return true;
+/** A record's keys for one rule: none, one (the common case, kept as a bare string) or several. */
+export type RecordKeys = string | readonly string[] | undefined;
+
+function asList(k: RecordKeys): readonly string[] {
+  return k === undefined ? [] : typeof k === 'string' ? [k] : k;
+}
+
+/** Whether two records share a key of a rule that is not in `skip`. */
+function sharesKey(a: RecordKeys, b: RecordKeys, skip: ReadonlySet<string>): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (typeof a === 'string' && typeof b === 'string') return a === b && !skip.has(a);
+  const lb = asList(b);
+  for (const k of asList(a)) if (lb.includes(k) && !skip.has(k)) return true;
   return false;
 }
 
 /** Blocking keys of every record for every rule: `keys[rule][record]`. */
-export function blockingKeys(cs: CompiledSection, feats: readonly (readonly (Feature | null)[])[]): (readonly string[])[][] {
-  return cs.blocking.map((r) => feats.map((f) => r.keys(f)));
+export function blockingKeys(cs: CompiledSection, feats: readonly (readonly (Feature | null)[] | null)[]): RecordKeys[][] {
+  return cs.blocking.map((r) =>
+    feats.map((f): RecordKeys => {
+      if (f === null) return undefined;
+      const ks = r.keys(f);
+      return ks.length === 0 ? undefined : ks.length === 1 ? ks[0] : ks;
+    }),
+  );
 }
 
 /**
@@ -42,7 +58,7 @@ export function blockingKeys(cs: CompiledSection, feats: readonly (readonly (Fea
  */
 export function generatePairs(
   cs: CompiledSection,
-  keys: readonly (readonly (readonly string[])[])[],
+  keys: readonly (readonly RecordKeys[])[],
   n: number,
   onPair: (a: number, b: number, rule: number) => void,
   options: { independentRules?: boolean } = {},
@@ -55,14 +71,16 @@ export function generatePairs(
   for (let r = 0; r < cs.blocking.length; r++) {
     const kr = keys[r]!;
     const blocks = new Map<string, number[]>();
+    const add = (key: string, i: number) => {
+      const list = blocks.get(key);
+      if (list) list.push(i);
+      else blocks.set(key, [i]);
+    };
     for (let i = 0; i < n; i++) {
-      const ks = kr[i]!;
-      for (let k = 0; k < ks.length; k++) {
-        const key = ks[k]!;
-        const list = blocks.get(key);
-        if (list) list.push(i);
-        else blocks.set(key, [i]);
-      }
+      const ks = kr[i];
+      if (ks === undefined) continue;
+      if (typeof ks === 'string') add(ks, i);
+      else for (const k of ks) add(k, i);
     }
     const skip = new Set<string>();
     skipped.push(skip);
@@ -85,25 +103,20 @@ export function generatePairs(
       }
       for (let x = 0; x < list.length; x++) {
         const a = list[x]!;
-        const ka = kr[a]!;
+        const ka = kr[a];
         for (let y = x + 1; y < list.length; y++) {
           const b = list[y]!;
-          const kb = kr[b]!;
+          const kb = kr[b];
           // Within this rule: only the first shared key emits the pair.
-          if (ka.length > 1 || kb.length > 1) {
+          if (typeof ka !== 'string' || typeof kb !== 'string') {
+            const lb = asList(kb);
             let first: string | undefined;
-            for (const k of ka) if (kb.includes(k) && !skip.has(k) && (blocks.get(k)?.length ?? 0) <= maxBlock) { first = k; break; }
+            for (const k of asList(ka)) if (lb.includes(k) && (blocks.get(k)?.length ?? 0) <= maxBlock) { first = k; break; }
             if (first !== key) continue;
           }
           // Earlier rules: skip if one of them already produced it.
           let seen = false;
-          for (let e = 0; e < r && !seen && !independent; e++) {
-            const ea = keys[e]![a]!;
-            const eb = keys[e]![b]!;
-            if (ea.length === 0 || eb.length === 0) continue;
-            if (ea.length === 1 && eb.length === 1) seen = ea[0] === eb[0] && !skipped[e]!.has(ea[0]!);
-            else for (const k of ea) if (eb.includes(k) && !skipped[e]!.has(k)) { seen = true; break; }
-          }
+          for (let e = 0; e < r && !seen && !independent; e++) seen = sharesKey(keys[e]![a], keys[e]![b], skipped[e]!);
           if (seen) continue;
           pairs++;
           onPair(a, b, r);
@@ -116,7 +129,3 @@ export function generatePairs(
   return { records: n, rules, comparisons, allPairs: (n * (n - 1)) / 2 };
 }
 
-/** Whether two records share a blocking key of any rule (used to explain why a pair was not compared). */
-export function sharesAnyKey(keys: readonly (readonly (readonly string[])[])[], a: number, b: number): boolean {
-  return keys.some((kr) => kr[a]!.length > 0 && kr[b]!.length > 0 && shares(kr[a]!, kr[b]!));
-}

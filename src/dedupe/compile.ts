@@ -145,7 +145,7 @@ function makeKeyer(type: FieldType, spec: DedupeFieldSpec, deps: DedupeDependenc
       });
     }
     case 'company':
-      return wrap(memoize((s) => deps.companyKey(s), 200_000));
+      return wrap(memoize((s) => deps.companyKey(s), 500_000));
     case 'phone':
       return wrap((s) => {
         // Extension: ";ext=12", "x12", "ext. 12"; kept apart so a switchboard's people stay distinct.

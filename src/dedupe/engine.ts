@@ -86,6 +86,11 @@ function fnv(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** 64-bit content hash (two FNV-1a variants) as 16 hex digits. */
+function hash64(s: string): string {
+  return fnv(s, 0x811c9dc5).toString(16).padStart(8, '0') + fnv(s, 0x01000193).toString(16).padStart(8, '0');
+}
+
 /** Key-sorted JSON of a record: the same record content gives the same text. */
 export function stableStringify(v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
@@ -166,12 +171,16 @@ export function createDedupe(deps: DedupeDependencies, defaultSection: unknown) 
       edges.push(a < b ? { a, b, w, act } : { a: b, b: a, w, act });
     });
     keys.length = 0;
+    // Only records in a scored pair are looked at again: let the others' features go.
+    const inEdge = new Uint8Array(n);
+    for (const e of edges) inEdge[e.a] = inEdge[e.b] = 1;
+    for (let i = 0; i < n; i++) if (inEdge[i] === 0) (feats as unknown as (unknown[] | null)[])[i] = null;
 
-    // Canonical order: sourceRow, then content (stable across input orders).
+    // Canonical order: sourceRow, then a hash of the content (stable across input orders).
     const fp = new Map<number, string>();
     const fingerprint = (i: number): string => {
       let f = fp.get(i);
-      if (f === undefined) fp.set(i, (f = stableStringify(records[i])));
+      if (f === undefined) fp.set(i, (f = hash64(stableStringify(records[i]))));
       return f;
     };
     const rowOf = (i: number): number => {
@@ -282,8 +291,7 @@ export function createDedupe(deps: DedupeDependencies, defaultSection: unknown) 
     const clusters: DedupeCluster[] = [];
     for (const c of finalClusters) {
       const merged = mergeCluster(c.members, records, s.survivorship, precedence);
-      const h = c.members.map(fingerprint).sort().join('\u0002');
-      const id = `c-${fnv(h, 0x811c9dc5).toString(16).padStart(8, '0')}${fnv(h, 0x01000193).toString(16).padStart(8, '0')}`;
+      const id = `c-${hash64(c.members.map(fingerprint).sort().join(','))}`;
       clusters.push({ id, members: merged.ordered, score: c.score, master: merged.master });
       plans.set(merged.master, {
         survivor: merged.survivor,
