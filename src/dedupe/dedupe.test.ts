@@ -175,6 +175,8 @@ describe('clustering', () => {
     expect(r.clusters.map((c) => [...c.members].sort())).toEqual([[0, 1, 2]]);
     expect(r.review).toEqual([expect.objectContaining({ a: 1, b: 3, reason: 'chain' })]);
     expect(r.records).toHaveLength(3);
+    expect(r.issues.map((i) => [i.code, i.row])).toEqual([['dedupe.merged', 2], ['dedupe.review', 3]]);
+    expect(r.issues[0]!.message).toMatch(/^Merged with 2 duplicate record\(s\) \(rows 3, 4\) into cluster c-[0-9a-f]{16}\.$/);
   });
   test('without the guard, connected components chain through', () => {
     const r = dedupe(recs, { pack: chain(1e-12) });
@@ -199,6 +201,7 @@ describe('clustering', () => {
     const r2 = dedupe(many, { pack: { ...chain(), maxBlockSize: 10 } });
     expect(r2.blocking.rules[0]).toMatchObject({ pairs: 0, skippedBlocks: 1, skippedRecords: 12, largestBlocks: [{ key: 'same', size: 12 }] });
     expect(r2.clusters).toEqual([]);
+    expect(r2.issues[0]).toMatchObject({ code: 'dedupe.block_skipped', severity: 'warning' });
   });
 });
 
@@ -386,6 +389,10 @@ describe('existing records', () => {
   test('dedupe with existing labels each survivor', () => {
     const r = dedupe(incoming, { existing: crm });
     expect(r.existingMatches!.map((m) => m.label)).toEqual(['update', 'new', 'review']);
+    expect(r.issues.filter((i) => i.code.startsWith('dedupe.existing')).map((i) => [i.code, i.row])).toEqual([
+      ['dedupe.existing_update', 2],
+      ['dedupe.existing_review', 4],
+    ]);
   });
   test('loading something else throws LeadtidyError', () => {
     expect(() => loadExistingIndex({ format: 'nope' })).toThrow(LeadtidyError);

@@ -2,8 +2,9 @@
  * Core entry of deduplication: `createDeduper(deps, defaultSection)` returns every dedupe function
  * bound to the given lookups; the package root binds the built-in ones.
  */
+import { issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
-import type { DedupeDependencies } from './compile.js';
+import { compileSection, type DedupeDependencies } from './compile.js';
 import { createDedupe, type DedupeOptions, type DedupeResult } from './engine.js';
 import { estimateWith, type EstimateOptions, type EstimateResult } from './estimate.js';
 import { buildExistingIndex, recordsFromIndexJSON, type ExistingIndex } from './existing.js';
@@ -37,7 +38,15 @@ export function createDeduper(deps: DedupeDependencies, defaultSection: unknown)
       const result = core.dedupeWith(records, cs, prec);
       if (options.existing === undefined) return result;
       const index = buildExistingIndex(options.existing, cs);
-      return { ...result, existingMatches: index.match(result.records) };
+      const existingMatches = index.match(result.records);
+      const issues = [...result.issues];
+      for (const m of existingMatches) {
+        if (m.label === 'new') continue;
+        const row = (result.records[m.index] as { sourceRow?: unknown }).sourceRow;
+        const data = { id: m.existingId, probability: m.probability.toFixed(2) };
+        issues.push(issue(m.label === 'update' ? 'dedupe.existing_update' : 'dedupe.existing_review', data, typeof row === 'number' ? { row } : {}));
+      }
+      return { ...result, existingMatches, issues };
     },
     explainPair: core.explainPair,
     createExistingIndex(existing, options = {}) {
@@ -48,7 +57,12 @@ export function createDeduper(deps: DedupeDependencies, defaultSection: unknown)
       return buildExistingIndex(recordsFromIndexJSON(parsed), core.compiled(options.pack).cs);
     },
     estimateWeights(records, options = {}) {
-      return estimateWith(records, core.compiled(options.pack).cs, options);
+      const { cs } = core.compiled(options.pack);
+      if (options.blocking === undefined) return estimateWith(records, cs, options);
+      const training = compileSection({ ...cs.section, blocking: options.blocking }, deps);
+      const result = estimateWith(records, training, options);
+      // Weights are trained with the training rules; the section keeps its own blocking.
+      return { ...result, section: { ...result.section, blocking: cs.section.blocking } };
     },
   };
 }

@@ -2,6 +2,7 @@
  * `dedupe`: blocking → Fellegi-Sunter scoring → clustering with a chaining guard → survivorship merge.
  */
 import type { CampaignMembership } from '../core/fields.js';
+import { issue, type Issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
 import { blockingKeys, generatePairs, type BlockingReport } from './blocking.js';
 import { compileSection, type CompiledSection, type DedupeDependencies, type Feature } from './compile.js';
@@ -49,6 +50,8 @@ export interface DedupeResult {
   readonly review: ReviewItem[];
   readonly blocking: BlockingReport;
   readonly pairs: { readonly compared: number; readonly aboveReview: number; readonly aboveMerge: number };
+  /** `dedupe.merged` on each master's row, `dedupe.review` on each review pair's first row, `dedupe.block_skipped`, and (with `existing`) `dedupe.existing_*`. */
+  readonly issues: Issue[];
   /** Labels against `existing`, one per output record, when `existing` was given. */
   readonly existingMatches?: ExistingMatch[];
 }
@@ -320,7 +323,21 @@ export function createDedupe(deps: DedupeDependencies, defaultSection: unknown) 
         sourceIndex.push(i);
       }
     }
+    const issues: Issue[] = [];
+    const rowOrNone = (i: number) => (Number.isFinite(rowOf(i)) ? { row: rowOf(i) } : {});
+    for (const b of blocking.rules)
+      if (b.skippedBlocks > 0)
+        issues.push(issue('dedupe.block_skipped', { rule: b.rule, count: b.skippedBlocks, max: s.maxBlockSize, key: b.largestBlocks[0]?.key ?? '', size: b.largestBlocks[0]?.size ?? 0 }));
+    for (const c of clusters) {
+      const rows = c.members.slice(1).map((m) => (Number.isFinite(rowOf(m)) ? rowOf(m) : `#${m}`));
+      issues.push(issue('dedupe.merged', { count: rows.length, rows, cluster: c.id }, rowOrNone(c.master)));
+    }
+    for (const rv of review) {
+      const other = Number.isFinite(rowOf(rv.b)) ? rowOf(rv.b) : `#${rv.b}`;
+      issues.push(issue('dedupe.review', { other, probability: rv.probability.toFixed(2), reason: rv.reason }, rowOrNone(rv.a)));
+    }
     return {
+      issues,
       clusters,
       records: out,
       sourceIndex,

@@ -20,6 +20,11 @@ export interface EstimateOptions {
   readonly seed?: number;
   /** Maximum blocked pairs used for EM (default 1,000,000; spread evenly when more). */
   readonly maxPairs?: number;
+  /**
+   * Blocking rules for training only (default: the section's). Rules on person-level keys (email, phone)
+   * train better than rules on shared keys (company), where colleagues look like matches to EM.
+   */
+  readonly blocking?: readonly unknown[];
 }
 
 export interface EstimateResult {
