@@ -44,11 +44,7 @@ function sharesKey(a: RecordKeys, b: RecordKeys, skip: ReadonlySet<string>): boo
 /** Blocking keys of every record for every rule: `keys[rule][record]`. */
 export function blockingKeys(cs: CompiledSection, feats: readonly (readonly (Feature | null)[] | null)[]): RecordKeys[][] {
   return cs.blocking.map((r) =>
-    feats.map((f): RecordKeys => {
-      if (f === null) return undefined;
-      const ks = r.keys(f);
-      return ks.length === 0 ? undefined : ks.length === 1 ? ks[0] : ks;
-    }),
+    feats.map((f): RecordKeys => (f === null ? undefined : r.keysOf(f))),
   );
 }
 

@@ -74,6 +74,8 @@ export interface CompiledBlockingRule {
   readonly id: string;
   /** Blocking keys of a record (several when a part has several values), empty when a part is missing. */
   readonly keys: (features: readonly (Feature | null)[]) => readonly string[];
+  /** The same keys without allocating for the common cases: undefined (none), a string (one) or a list. */
+  readonly keysOf: (features: readonly (Feature | null)[]) => string | readonly string[] | undefined;
 }
 
 export interface CompiledSection {
@@ -325,28 +327,39 @@ function compileComparison(
   return { id, field, levels: compiled, evaluate };
 }
 
-function blockPart(k: BlockKey, fieldIndex: ReadonlyMap<string, number>, path: string, problems: Problem[]): (fs: readonly (Feature | null)[]) => readonly string[] {
+type PartValue = string | readonly string[] | undefined;
+
+function blockPart(k: BlockKey, fieldIndex: ReadonlyMap<string, number>, path: string, problems: Problem[]): (fs: readonly (Feature | null)[]) => PartValue {
   const spec = typeof k === 'string' ? { field: k, key: 'value' as const, length: undefined } : k;
   const fi = fieldIndex.get(spec.field);
   if (fi === undefined) {
     problems.push({ path, message: `unknown field "${spec.field}" (declare it in dedupe.fields or compare it)` });
-    return () => [];
+    return () => undefined;
   }
   switch (spec.key) {
     case 'value':
-      return (fs) => (fs[fi] ? valuesOf(fs[fi]) : []);
+      return (fs) => {
+        const f = fs[fi];
+        return f ? (f.multi ?? f.v) : undefined;
+      };
     case 'phonetic':
-      return (fs) => (fs[fi] && fs[fi].ph !== '' ? [fs[fi].ph] : []);
+      return (fs) => {
+        const f = fs[fi];
+        return f && f.ph !== '' ? f.ph : undefined;
+      };
     case 'initial':
-      return (fs) => (fs[fi] ? [fs[fi].v[0]!] : []);
+      return (fs) => fs[fi]?.v[0];
     case 'prefix': {
       const len = spec.length ?? 3;
-      return (fs) => (fs[fi] ? [fs[fi].v.slice(0, len)] : []);
+      return (fs) => fs[fi]?.v.slice(0, len);
     }
     case 'nickname':
-      return (fs) => (fs[fi] ? (fs[fi].nick !== null && fs[fi].nick.length > 0 ? fs[fi].nick : [fs[fi].v]) : []);
+      return (fs) => {
+        const f = fs[fi];
+        return f ? (f.nick !== null && f.nick.length > 0 ? f.nick : f.v) : undefined;
+      };
     case 'year':
-      return (fs) => (fs[fi] ? [fs[fi].v.slice(0, 4)] : []);
+      return (fs) => fs[fi]?.v.slice(0, 4);
   }
 }
 
@@ -427,21 +440,29 @@ export function compileSection(input: unknown, deps: DedupeDependencies): Compil
     const parts = Array.isArray(r) ? r : r.on;
     const id = (!Array.isArray(r) && r.id) || parts.map((p) => (typeof p === 'string' ? p : p.key === 'value' ? p.field : `${p.key}(${p.field})`)).join('+');
     const makers = parts.map((p, j) => blockPart(p, fieldIndex, `dedupe.blocking[${i}][${j}]`, problems));
-    const keys = (fs: readonly (Feature | null)[]): readonly string[] => {
-      let out: string[] = [''];
+    const keysOf = (fs: readonly (Feature | null)[]): string | readonly string[] | undefined => {
+      let one: string | undefined;
+      let many: string[] | undefined;
       for (let p = 0; p < makers.length; p++) {
         const vals = makers[p]!(fs);
-        if (vals.length === 0) return [];
-        if (vals.length === 1 && out.length === 1) out = [p === 0 ? vals[0]! : `${out[0]}\u0001${vals[0]}`];
-        else {
-          const next: string[] = [];
-          for (const o of out) for (const v of vals) next.push(p === 0 ? v : `${o}\u0001${v}`);
-          out = next.slice(0, 16);
+        if (vals === undefined || (typeof vals !== 'string' && vals.length === 0)) return undefined;
+        if (typeof vals === 'string' && many === undefined) {
+          one = p === 0 ? vals : `${one}\u0001${vals}`;
+          continue;
         }
+        const prev = many ?? [one!];
+        const list = typeof vals === 'string' ? [vals] : vals;
+        const next: string[] = [];
+        for (const o of prev) for (const v of list) next.push(p === 0 ? v : `${o}\u0001${v}`);
+        many = next.slice(0, 16);
       }
-      return out;
+      return many === undefined ? one : many.length === 1 ? many[0] : many;
     };
-    return { id, keys };
+    const keys = (fs: readonly (Feature | null)[]): readonly string[] => {
+      const k = keysOf(fs);
+      return k === undefined ? [] : typeof k === 'string' ? [k] : k;
+    };
+    return { id, keys, keysOf };
   });
   const nonDuplicates = section.nonDuplicates.map((nd, i) => {
     const ci = comparisons.findIndex((c) => c.id === nd.comparison);

@@ -102,6 +102,42 @@ export function stableStringify(v: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((v as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
+/** Streams a value's key-sorted structure into two FNV-1a states without building its text. */
+function hashInto(v: unknown, h: Uint32Array): void {
+  const feed = (s: string) => {
+    let a = h[0]!;
+    let b = h[1]!;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
+    }
+    h[0] = a;
+    h[1] = b;
+  };
+  if (v === null || v === undefined) return feed(v === null ? '\u0000n' : '\u0000u');
+  if (typeof v === 'string') return feed(`\u0000s${v}`);
+  if (typeof v !== 'object') return feed(`\u0000${typeof v}${String(v)}`);
+  if (Array.isArray(v)) {
+    feed('\u0000[');
+    for (const x of v) hashInto(x, h);
+    return feed('\u0000]');
+  }
+  feed('\u0000{');
+  for (const k of Object.keys(v as object).sort()) {
+    feed(`\u0000k${k}`);
+    hashInto((v as Record<string, unknown>)[k], h);
+  }
+  feed('\u0000}');
+}
+
+/** 64-bit content hash of a record (key order does not matter) as 16 hex digits. */
+export function contentHash(v: unknown): string {
+  const h = new Uint32Array([0x811c9dc5, 0x01000193]);
+  hashInto(v, h);
+  return h[0]!.toString(16).padStart(8, '0') + h[1]!.toString(16).padStart(8, '0');
+}
+
 class UnionFind {
   readonly parent: Int32Array;
   constructor(n: number) {
@@ -183,7 +219,7 @@ export function createDedupe(deps: DedupeDependencies, defaultSection: unknown) 
     const fp = new Map<number, string>();
     const fingerprint = (i: number): string => {
       let f = fp.get(i);
-      if (f === undefined) fp.set(i, (f = hash64(stableStringify(records[i]))));
+      if (f === undefined) fp.set(i, (f = contentHash(records[i])));
       return f;
     };
     const rowOf = (i: number): number => {
