@@ -147,7 +147,11 @@ function makeKeyer(type: FieldType, spec: DedupeFieldSpec, deps: DedupeDependenc
       });
     }
     case 'company':
-      return wrap(memoize((s) => deps.companyKey(s), 500_000));
+      {
+      // Keys ignore case, so variants in another case share one memo entry.
+      const key = memoize((s) => deps.companyKey(s), 500_000);
+      return wrap((s) => key(s.toLowerCase()));
+    }
     case 'phone':
       return wrap((s) => {
         // Extension: ";ext=12", "x12", "ext. 12"; kept apart so a switchboard's people stay distinct.
