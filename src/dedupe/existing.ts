@@ -48,8 +48,10 @@ export function buildExistingIndex(existing: readonly DedupeRecord[], cs: Compil
     const f = cs.featurize(rec);
     feats[i] = f;
     for (let b = 0; b < cs.blocking.length; b++) {
-      for (const k of cs.blocking[b]!.keys(f)) {
-        const m = maps[b]!;
+      const ks = cs.blocking[b]!.keysOf(f);
+      if (ks === undefined) continue;
+      const m = maps[b]!;
+      for (const k of typeof ks === 'string' ? [ks] : ks) {
         const list = m.get(k);
         if (list) list.push(i);
         else m.set(k, [i]);
