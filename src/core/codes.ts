@@ -101,6 +101,12 @@ const CATALOG = {
   'website.invalid': { severity: 'warning', message: 'Not a usable website: {reason}.' },
   'website.from_email': { severity: 'info', message: 'Website taken from the email address "{original}".' },
   'website.social_profile': { severity: 'warning', message: 'Website is a profile on {domain}, not the company site.' },
+  // --- deduplication (issue 7: src/dedupe) ---------------------------------------
+  'dedupe.merged': { severity: 'info', message: 'Merged with {count} duplicate record(s) (rows {rows}) into cluster {cluster}.' },
+  'dedupe.review': { severity: 'warning', message: 'Possible duplicate of row {other} (match probability {probability}): {reason}; left for review.' },
+  'dedupe.block_skipped': { severity: 'warning', message: 'Blocking rule {rule}: {count} block(s) larger than {max} records skipped (largest "{key}", {size} records); pairs inside them were not compared.' },
+  'dedupe.existing_update': { severity: 'info', message: 'Matches existing record {id} (match probability {probability}); update it.' },
+  'dedupe.existing_review': { severity: 'warning', message: 'May match existing record {id} (match probability {probability}); left for review.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
