@@ -102,6 +102,11 @@ const CATALOG = {
   'website.invalid': { severity: 'warning', message: 'Not a usable website: {reason}.' },
   'website.from_email': { severity: 'info', message: 'Website taken from the email address "{original}".' },
   'website.social_profile': { severity: 'warning', message: 'Website is a profile on {domain}, not the company site.' },
+  // --- account matching (issue 8: src/match/accounts) ------------------------------
+  'account.no_match': { severity: 'info', message: 'No account matched{best}.' },
+  'account.ambiguous': { severity: 'warning', message: 'Accounts {candidates} match equally well; none chosen by the tie-breakers.' },
+  'account.skipped': { severity: 'warning', message: 'Account row {row} skipped: {reason}.' },
+  'account.duplicate_id': { severity: 'warning', message: 'Account id "{id}" appears more than once; the later row is ignored.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },

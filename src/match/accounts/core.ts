@@ -1,0 +1,855 @@
+import { LeadtidyError } from '../../core/errors.js';
+import { compactKey, foldKey } from '../../core/text.js';
+import { resolveAccountsSection, type AccountsSection, type AccountsSettings } from './schema.js';
+import { acronymOf, camelParts, deletes1, fuzzyTokenMatch } from './tokens.js';
+
+/** An account as given by the user (a CRM export row). Only `id` and `name` are required. */
+export interface Account {
+  readonly id: string | number;
+  readonly name?: string | null;
+  readonly website?: string | null;
+  /** Extra known domains (subsidiaries, country sites, mail domains): an array or a `,`/`;`/space-separated string. */
+  readonly domains?: readonly string[] | string | null;
+  /** Known contacts' email addresses: their company domains are added to the account's domains. */
+  readonly emails?: readonly string[] | null;
+  readonly country?: string | null;
+  readonly state?: string | null;
+  readonly city?: string | null;
+  readonly phone?: string | null;
+  readonly postalCode?: string | null;
+  readonly parentId?: string | number | null;
+  /** Number of contacts (the `mostContacts` tie-breaker); defaults to the number of `emails`. */
+  readonly contacts?: number | string | null;
+  /** Size, e.g. employees (the `largest` tie-breaker). */
+  readonly employees?: number | string | null;
+}
+
+/** The fields of a clean lead record the matcher reads. */
+export interface AccountLead {
+  readonly company?: string | null | undefined;
+  readonly email?: string | null | undefined;
+  readonly website?: string | null | undefined;
+  readonly country?: string | null | undefined;
+  readonly state?: string | null | undefined;
+  readonly city?: string | null | undefined;
+  readonly phone?: string | null | undefined;
+  readonly postalCode?: string | null | undefined;
+}
+
+/** How the chosen account was found. */
+export type MatchMethod = 'domain' | 'domain_label' | 'name_exact' | 'name_compact' | 'synonym' | 'acronym' | 'name_tokens' | 'none';
+
+type NameKind = 'name_exact' | 'name_compact' | 'synonym' | 'acronym' | 'name_tokens';
+
+/** One piece of evidence behind a score. */
+export interface Evidence {
+  readonly kind:
+    | 'domain'
+    | 'domain_label'
+    | 'domain_mismatch'
+    | 'name_exact'
+    | 'name_compact'
+    | 'synonym'
+    | 'acronym'
+    | 'name_tokens'
+    | 'country'
+    | 'country_mismatch'
+    | 'state'
+    | 'state_mismatch'
+    | 'city'
+    | 'phone'
+    | 'postal_code'
+    | 'tie_breaker'
+    | 'ambiguous';
+  readonly points: number;
+  readonly detail: string;
+}
+
+/** A scored candidate account. */
+export interface AccountCandidate {
+  readonly accountId: string;
+  readonly name: string;
+  readonly score: number;
+  readonly method: MatchMethod;
+  readonly evidence: readonly Evidence[];
+}
+
+/** The answer for one lead. */
+export interface AccountMatch {
+  /** Index of the lead in the input. */
+  readonly lead: number;
+  /** The matched account, or null below the floor. */
+  readonly accountId: string | null;
+  /** 0..1; for null answers, the best candidate's score (0 without candidates). */
+  readonly confidence: number;
+  readonly method: MatchMethod;
+  /** One line listing the evidence ("domain acme.com +0.90; name exact "acme" +0.85; country US +0.08"). */
+  readonly explanation: string;
+  /** The evidence behind the chosen account (or the best candidate of a null answer). */
+  readonly evidence: readonly Evidence[];
+  /** Top candidates, best first (the chosen one included). */
+  readonly candidates: readonly AccountCandidate[];
+  /** The matched account's parent, when the account file has one. */
+  readonly parentId?: string;
+}
+
+/** Normalizers and word lists the matcher needs; the root entry binds the built-in ones. */
+export interface AccountMatchDeps {
+  /** Company match key (legal forms and stop words removed) and its compact form, or null. */
+  readonly companyKey: (name: string) => { readonly key: string; readonly compactKey: string } | null;
+  /** Registrable domain of a website URL or host, or null. */
+  readonly websiteDomain: (website: string) => string | null;
+  /** Registrable domain of an email address, or null. */
+  readonly emailDomain: (email: string) => string | null;
+  /** Whether a registrable domain is a free-mail (or disposable) provider. */
+  readonly isFreeDomain: (domain: string) => boolean;
+  /** ISO alpha-2 of a country as written, or null. */
+  readonly country: (input: string) => string | null;
+  /** Subdivision code without the country ("CA"), or null. */
+  readonly state: (input: string, country: string | null) => string | null;
+  /** E.164 of a phone number, or null. */
+  readonly phone: (input: string, country: string | null) => string | null;
+  /** Generic company words per language code. */
+  readonly genericWords: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Options of {@link AccountMatcher.createAccountIndex} and friends. */
+export interface AccountIndexOptions {
+  /** A rule pack (raw JSON or compiled) whose `accounts` section is used; or pass `section`. */
+  readonly pack?: unknown;
+  /** The `accounts` section itself (wins over `pack`). */
+  readonly section?: AccountsSection;
+}
+
+/** An account as stored in the index (and in its JSON). Empty strings mean "unknown". */
+export interface PreparedAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly key: string;
+  readonly compact: string;
+  readonly tokens: readonly string[];
+  readonly parts: readonly string[];
+  readonly acronym: string;
+  readonly domains: readonly string[];
+  readonly country: string;
+  readonly state: string;
+  readonly city: string;
+  readonly phone: string;
+  readonly postal: string;
+  readonly parentId: string;
+  readonly contacts: number;
+  readonly size: number;
+}
+
+/** Serialized index, from `toJSON()`. */
+export interface AccountIndexJSON {
+  readonly format: 'leadtidy-account-index';
+  readonly version: 1;
+  readonly accounts: readonly PreparedAccount[];
+}
+
+/** A reusable account index. */
+export interface AccountIndex {
+  /** Matches one lead (clean record). */
+  match(lead: Readonly<AccountLead>, leadIndex?: number): AccountMatch;
+  /** Matches many leads. */
+  matchAll(leads: readonly Readonly<AccountLead>[]): AccountMatch[];
+  /** Adds accounts without rebuilding; returns how many were added (duplicate ids are skipped). */
+  add(accounts: readonly Account[]): number;
+  /** Candidate accounts for a typed company name (interactive search): ids and names, best first. */
+  candidatesForName(query: string, limit?: number): PreparedAccount[];
+  /** The prepared account with this id. */
+  get(id: string): PreparedAccount | undefined;
+  /** Number of accounts. */
+  readonly size: number;
+  /** Serializable form; reload with `loadAccountIndex`. */
+  toJSON(): AccountIndexJSON;
+}
+
+const MAX_OPEN = 200;
+const MAX_SCORED = 60;
+const LEAD_CACHE = 50_000;
+const SPLIT = /[\s,;|]+/;
+
+function settingsOf(options: AccountIndexOptions | undefined): AccountsSettings {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new LeadtidyError('options', 'account matching: options must be an object');
+  if (options?.section !== undefined) return resolveAccountsSection(options.section);
+  const pack = options?.pack as { resolved?: { accounts?: unknown }; accounts?: unknown } | undefined;
+  if (pack === undefined || pack === null) return resolveAccountsSection(undefined);
+  if (typeof pack !== 'object') throw new LeadtidyError('options', 'account matching: pack must be an object');
+  return resolveAccountsSection(pack.resolved?.accounts ?? pack.accounts);
+}
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+}
+
+function num(v: unknown): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const n = Number(v.replace(/[\s,_]/g, ''));
+    return Number.isFinite(n) ? n : 0;
+  }
+  return 0;
+}
+
+function push(map: Map<string, number[]>, k: string, i: number): void {
+  const a = map.get(k);
+  if (a === undefined) map.set(k, [i]);
+  else if (a[a.length - 1] !== i) a.push(i);
+}
+
+function r3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function signed(x: number): string {
+  return (x >= 0 ? '+' : '') + x.toFixed(2);
+}
+
+function label(domain: string): string {
+  const dot = domain.indexOf('.');
+  return dot > 0 ? domain.slice(0, dot) : domain;
+}
+
+interface LeadName {
+  readonly key: string;
+  readonly compact: string;
+  readonly tokens: readonly string[];
+  readonly parts: readonly string[];
+  readonly acronym: string;
+}
+
+interface Scored {
+  readonly i: number;
+  score: number;
+  method: MatchMethod;
+  evidence: Evidence[];
+}
+
+/**
+ * Builds the account-matching functions over the given normalizers and word lists
+ * (the root entry binds the built-in ones).
+ *
+ * @example
+ * const { createAccountIndex } = createAccountMatcher(myDeps);
+ * createAccountIndex([{ id: 'A1', name: 'Acme Inc.', website: 'acme.com' }]).match({ email: 'jo@acme.com' }).accountId
+ * //=> 'A1'
+ */
+export function createAccountMatcher(deps: AccountMatchDeps) {
+  function prepare(a: Account): PreparedAccount | null {
+    if (typeof a !== 'object' || a === null) return null;
+    const id = str(a.id);
+    if (id === '') return null;
+    const name = str(a.name);
+    const ck = name ? deps.companyKey(name) : null;
+    const key = ck?.key ?? '';
+    const tokens = key ? key.split(' ') : [];
+    const domains = new Set<string>();
+    const addDomain = (d: string | null): void => {
+      if (d && !deps.isFreeDomain(d)) domains.add(d);
+    };
+    const website = str(a.website);
+    if (website) addDomain(deps.websiteDomain(website));
+    const extra = typeof a.domains === 'string' ? a.domains.split(SPLIT) : Array.isArray(a.domains) ? a.domains : [];
+    for (const d of extra) if (typeof d === 'string' && d.trim()) addDomain(deps.websiteDomain(d.trim()));
+    const emails = Array.isArray(a.emails) ? a.emails : [];
+    for (const e of emails) if (typeof e === 'string' && e.includes('@')) addDomain(deps.emailDomain(e));
+    const country = str(a.country) ? (deps.country(str(a.country)) ?? '') : '';
+    const stateIn = str(a.state);
+    const state = stateIn ? (deps.state(stateIn, country || null) ?? '') : '';
+    const phoneIn = str(a.phone);
+    const e164 = phoneIn ? deps.phone(phoneIn, country || null) : null;
+    const contacts = a.contacts !== undefined && a.contacts !== null ? num(a.contacts) : emails.length;
+    return {
+      id,
+      name,
+      key,
+      compact: ck?.compactKey ?? '',
+      tokens,
+      parts: name ? camelParts(name) : [],
+      acronym: acronymOf(tokens),
+      domains: [...domains],
+      country,
+      state,
+      city: str(a.city) ? foldKey(str(a.city)) : '',
+      phone: e164 ? e164.replace(/\D/g, '') : '',
+      postal: str(a.postalCode) ? compactKey(str(a.postalCode)) : '',
+      parentId: str(a.parentId),
+      contacts,
+      size: num(a.employees),
+    };
+  }
+
+  function buildIndex(settings: AccountsSettings, initial: readonly PreparedAccount[]): AccountIndex {
+    const S = settings;
+    const W = S.weights;
+    const NS = S.name;
+    const accounts: PreparedAccount[] = [];
+    const byId = new Map<string, number>();
+    const domainMap = new Map<string, number[]>();
+    const labelMap = new Map<string, number[]>();
+    const keyMap = new Map<string, number[]>();
+    const compactMap = new Map<string, number[]>();
+    const acronymMap = new Map<string, number[]>();
+    const postings = new Map<string, number[]>();
+    const prefixMap = new Map<string, number[]>();
+    const childCount = new Map<string, number>();
+    let fuzzy: Map<string, string[]> | null = null;
+
+    const generic = new Set<string>();
+    for (const lang of S.languages) for (const w of Object.prototype.hasOwnProperty.call(deps.genericWords, lang) ? deps.genericWords[lang]! : []) generic.add(foldKey(w));
+    for (const w of S.genericWords) generic.add(foldKey(w));
+    for (const w of S.distinctiveWords) generic.delete(foldKey(w));
+    const isGeneric = (t: string): boolean => generic.has(t);
+
+    // Synonym groups by match key: key → group number.
+    const synonymOf = new Map<string, number>();
+    const groups: string[][] = [];
+    for (const g of S.synonyms) {
+      const keys = g.map((n) => deps.companyKey(n)?.key ?? '').filter((k) => k !== '');
+      const gi = groups.length;
+      groups.push(keys);
+      for (const k of keys) synonymOf.set(k, gi);
+    }
+
+    function addFuzzy(t: string): void {
+      if (fuzzy === null || t.length < 5) return;
+      for (const d of deletes1(t)) {
+        const a = fuzzy.get(d);
+        if (a === undefined) fuzzy.set(d, [t]);
+        else if (!a.includes(t)) a.push(t);
+      }
+    }
+
+    function insert(p: PreparedAccount): boolean {
+      if (byId.has(p.id)) return false;
+      const i = accounts.length;
+      accounts.push(p);
+      byId.set(p.id, i);
+      for (const d of p.domains) {
+        push(domainMap, d, i);
+        const l = label(d);
+        if (l.length >= 3 && !isGeneric(l)) push(labelMap, l, i);
+      }
+      if (p.key) push(keyMap, p.key, i);
+      if (p.compact) push(compactMap, p.compact, i);
+      if (p.acronym.length >= 3) push(acronymMap, p.acronym, i);
+      for (const t of p.tokens) {
+        if (fuzzy !== null && !postings.has(t)) addFuzzy(t);
+        push(postings, t, i);
+        if (t.length >= 7) for (let n = 4; n <= t.length - 3; n++) push(prefixMap, t.slice(0, n), i);
+      }
+      for (const t of p.parts) push(postings, t, i);
+      if (p.parentId) childCount.set(p.parentId, (childCount.get(p.parentId) ?? 0) + 1);
+      return true;
+    }
+
+    for (const p of initial) insert(p);
+
+    const groupCache = new Map<number, LeadName[]>();
+    function groupNames(g: number): LeadName[] {
+      let hit = groupCache.get(g);
+      if (hit === undefined) {
+        hit = groups[g]!.map((k) => ({ key: k, compact: k.replace(/ /g, ''), tokens: k.split(' '), parts: [], acronym: acronymOf(k.split(' ')) }));
+        groupCache.set(g, hit);
+      }
+      return hit;
+    }
+
+    function fuzzyIndex(): Map<string, string[]> {
+      if (fuzzy === null) {
+        fuzzy = new Map();
+        for (const t of postings.keys()) addFuzzy(t);
+      }
+      return fuzzy;
+    }
+
+    /** Vocabulary tokens within the fuzzy distance of `t` (not `t` itself). */
+    function fuzzyNeighbours(t: string): string[] {
+      if (t.length < 5) return [];
+      const F = fuzzyIndex();
+      const seen = new Set<string>();
+      const out: string[] = [];
+      const consider = (c: string): void => {
+        if (c !== t && !seen.has(c)) {
+          seen.add(c);
+          if (fuzzyTokenMatch(t, c)) out.push(c);
+        }
+      };
+      for (const c of F.get(t) ?? []) consider(c); // vocabulary word = t plus one letter
+      for (const d of deletes1(t)) {
+        if (postings.has(d)) consider(d); // t plus one letter = vocabulary word
+        for (const c of F.get(d) ?? []) consider(c); // one substitution or transposition
+      }
+      return out;
+    }
+
+    const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
+    const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
+    const weight = (t: string): number => idf(dfOf(t)) * (isGeneric(t) ? NS.genericWeight : 1);
+
+    let leadCache = new Map<string, LeadName | null>();
+    function leadName(company: string): LeadName | null {
+      let hit = leadCache.get(company);
+      if (hit !== undefined || leadCache.has(company)) return hit ?? null;
+      const ck = deps.companyKey(company);
+      hit = ck
+        ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
+        : null;
+      if (leadCache.size >= LEAD_CACHE) leadCache = new Map();
+      leadCache.set(company, hit);
+      return hit;
+    }
+
+    /** Whether `short` is a word part of `long`: CamelCase part, or a prefix whose rest is a known word. */
+    function isPart(short: string, long: string, longParts: readonly string[]): boolean {
+      if (short.length < 4 || long.length < short.length + 3 || !long.startsWith(short)) return false;
+      if (longParts.includes(short)) return true;
+      const rest = long.slice(short.length);
+      return postings.has(rest) || isGeneric(rest);
+    }
+
+    /** Token similarity of a lead name and an account, and whether a distinctive token is shared. */
+    function tokenSimilarity(ln: LeadName, a: PreparedAccount): { sim: number; shared: string[] } {
+      const at = a.tokens;
+      const used = new Array<boolean>(at.length).fill(false);
+      let m = 0;
+      let wl = 0;
+      let unmatchedL = 0;
+      const shared: string[] = [];
+      for (const l of ln.tokens) {
+        let best = -1;
+        let bf = 0;
+        for (let j = 0; j < at.length; j++) {
+          if (used[j]) continue;
+          const t = at[j]!;
+          if (t === l) {
+            best = j;
+            bf = 1;
+            break;
+          }
+          let f = 0;
+          if (fuzzyTokenMatch(l, t)) f = NS.fuzzyFactor;
+          else if (isPart(l, t, a.parts) || isPart(t, l, ln.parts)) f = NS.partFactor;
+          if (f > bf) {
+            bf = f;
+            best = j;
+          }
+        }
+        if (best >= 0) {
+          used[best] = true;
+          const t = at[best]!;
+          const w = Math.min(weight(t), t === l ? Infinity : weight(l));
+          m += bf * w;
+          wl += w;
+          if (!isGeneric(t)) shared.push(t === l ? t : `${l}~${t}`);
+        } else {
+          const w = weight(l);
+          wl += w;
+          unmatchedL += w;
+        }
+      }
+      let wam = 0;
+      for (let j = 0; j < at.length; j++) if (!used[j]) wam += weight(at[j]!);
+      if (m === 0 || wl === 0) return { sim: 0, shared };
+      // wl = matched pair weights + unmatched lead words; the account side adds its own unmatched words.
+      const covL = m / wl;
+      const covA = m / (wl - unmatchedL + wam);
+      const hi = Math.max(covL, covA);
+      const lo = Math.min(covL, covA);
+      return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
+    }
+
+    function nameEvidence(ln: LeadName | null, a: PreparedAccount): { score: number; kind: NameKind; detail: string } | null {
+      if (ln === null || a.key === '') return null;
+      if (ln.key === a.key) return { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` };
+      if (ln.compact === a.compact && ln.compact.length >= 3) return { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` };
+      const g = synonymOf.get(ln.key);
+      if (g !== undefined) {
+        let best = 0;
+        let via = '';
+        for (const m of groupNames(g)) {
+          if (m.key === ln.key) continue;
+          const sim = m.key === a.key ? 1 : tokenSimilarity(m, a).sim;
+          if (sim > best && sim >= NS.minTokenSimilarity) {
+            best = sim;
+            via = m.key;
+          }
+        }
+        if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: `"${ln.key}" ↔ "${via}" (pack synonyms)` };
+      }
+      if (a.acronym.length >= 3 && ln.compact === a.acronym && ln.tokens.length === 1)
+        return { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` };
+      if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
+        return { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` };
+      const { sim, shared } = tokenSimilarity(ln, a);
+      if (shared.length === 0 || sim < NS.minTokenSimilarity) return null;
+      return { score: sim, kind: 'name_tokens', detail: `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` };
+    }
+
+    interface LeadFacts {
+      name: LeadName | null;
+      domains: string[];
+      freeDomain: string;
+      country: string;
+      state: string;
+      city: string;
+      phone: string;
+      postal: string;
+    }
+
+    function facts(lead: Readonly<AccountLead>): LeadFacts {
+      const company = str(lead.company);
+      const domains: string[] = [];
+      let freeDomain = '';
+      const email = str(lead.email);
+      if (email.includes('@')) {
+        const d = deps.emailDomain(email);
+        if (d) {
+          if (deps.isFreeDomain(d)) freeDomain = d;
+          else domains.push(d);
+        }
+      }
+      const website = str(lead.website);
+      if (website) {
+        const d = deps.websiteDomain(website);
+        if (d && !deps.isFreeDomain(d) && !domains.includes(d)) domains.push(d);
+      }
+      const countryIn = str(lead.country);
+      const country = countryIn === '' ? '' : /^[A-Z]{2}$/.test(countryIn) ? countryIn : (deps.country(countryIn) ?? '');
+      const stateIn = str(lead.state);
+      const state = stateIn === '' ? '' : /^[A-Z0-9]{1,3}$/.test(stateIn) ? stateIn : (deps.state(stateIn, country || null) ?? '');
+      const phoneIn = str(lead.phone);
+      const phone = phoneIn === '' ? '' : /^\+\d{6,15}$/.test(phoneIn) ? phoneIn.slice(1) : (deps.phone(phoneIn, country || null)?.replace(/\D/g, '') ?? '');
+      return {
+        name: company ? leadName(company) : null,
+        domains,
+        freeDomain,
+        country,
+        state,
+        city: str(lead.city) ? foldKey(str(lead.city)) : '',
+        phone,
+        postal: str(lead.postalCode) ? compactKey(str(lead.postalCode)) : '',
+      };
+    }
+
+    function score(f: LeadFacts, i: number): Scored | null {
+      const a = accounts[i]!;
+      const ev: Evidence[] = [];
+      let s = 0;
+      let method: MatchMethod = 'none';
+      let primary = false;
+      const exact = f.domains.find((d) => a.domains.includes(d));
+      if (exact !== undefined) {
+        s += W.domain;
+        ev.push({ kind: 'domain', points: W.domain, detail: exact });
+        method = 'domain';
+        primary = true;
+      } else if (f.domains.length > 0) {
+        const lab = f.domains.find((d) => a.domains.some((ad) => label(ad) === label(d)) && label(d).length >= 3 && !isGeneric(label(d)));
+        if (lab !== undefined) {
+          s += W.domainLabel;
+          ev.push({ kind: 'domain_label', points: W.domainLabel, detail: `${lab} ~ ${a.domains.find((ad) => label(ad) === label(lab))}` });
+          method = 'domain_label';
+        } else if (a.domains.length > 0) {
+          s += W.domainMismatch;
+          ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} not among ${a.domains.slice(0, 3).join(', ')}` });
+        }
+      }
+      const ne = nameEvidence(f.name, a);
+      if (ne) {
+        const p = W.name * ne.score;
+        s += p;
+        ev.push({ kind: ne.kind, points: p, detail: ne.detail });
+        if (method !== 'domain') method = ne.kind;
+        primary = true;
+      }
+      if (!primary) return null;
+      if (f.country && a.country) {
+        if (f.country === a.country) {
+          s += W.country;
+          ev.push({ kind: 'country', points: W.country, detail: a.country });
+        } else {
+          s += W.countryMismatch;
+          ev.push({ kind: 'country_mismatch', points: W.countryMismatch, detail: `${f.country} ≠ ${a.country}` });
+        }
+      }
+      if (f.state && a.state && (!f.country || !a.country || f.country === a.country)) {
+        if (f.state === a.state) {
+          s += W.state;
+          ev.push({ kind: 'state', points: W.state, detail: a.state });
+        } else {
+          s += W.stateMismatch;
+          ev.push({ kind: 'state_mismatch', points: W.stateMismatch, detail: `${f.state} ≠ ${a.state}` });
+        }
+      }
+      if (f.city && a.city && f.city === a.city) {
+        s += W.city;
+        ev.push({ kind: 'city', points: W.city, detail: a.city });
+      }
+      if (f.phone.length >= 8 && a.phone.length >= 8 && f.phone.slice(0, 5) === a.phone.slice(0, 5)) {
+        s += W.phone;
+        ev.push({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` });
+      }
+      if (f.postal.length >= 4 && a.postal.length >= 4 && f.postal.slice(0, 3) === a.postal.slice(0, 3)) {
+        s += W.postalCode;
+        ev.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
+      }
+      return { i, score: s, method, evidence: ev };
+    }
+
+    /** Candidate accounts of a lead: domains, domain labels, keys, acronyms, synonyms, then distinctive tokens by rarity. */
+    function open(f: LeadFacts): Set<number> {
+      const c = new Set<number>();
+      const addAll = (xs: readonly number[] | undefined): void => {
+        if (xs) for (const x of xs) c.add(x);
+      };
+      for (const d of f.domains) {
+        addAll(domainMap.get(d));
+        const l = label(d);
+        if (l.length >= 3 && !isGeneric(l)) addAll(labelMap.get(l));
+      }
+      const ln = f.name;
+      if (ln === null) return c;
+      addAll(keyMap.get(ln.key));
+      addAll(compactMap.get(ln.compact));
+      if (ln.tokens.length === 1 && ln.compact.length >= 3) addAll(acronymMap.get(ln.compact));
+      if (ln.acronym.length >= 3) addAll(compactMap.get(ln.acronym));
+      const g = synonymOf.get(ln.key);
+      const names = g === undefined ? [ln] : [ln, ...groupNames(g).filter((m) => m.key !== ln.key)];
+      if (g !== undefined) for (const m of names) addAll(keyMap.get(m.key));
+      // Distinctive tokens, rarest first; generic and very common words never open candidates.
+      const toks = [...new Set(names.flatMap((m) => [...m.tokens, ...m.parts]))].filter((t) => !isGeneric(t) && t.length >= 2);
+      const ranked: Array<{ t: string; df: number }> = [];
+      for (const t of toks) {
+        const df = dfOf(t);
+        if (df > 0) {
+          if (df <= S.maxPostings) ranked.push({ t, df });
+        } else {
+          for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n) });
+          // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
+          for (let k = t.length - 3; k >= 4; k--) {
+            const head = t.slice(0, k);
+            if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head) });
+          }
+        }
+        // Account words that start with this one (Chevron → ChevronTexaco).
+        if (t.length >= 4) {
+          const pre = prefixMap.get(t);
+          if (pre && pre.length <= S.maxPostings) ranked.push({ t: '\u0000' + t, df: pre.length });
+        }
+      }
+      ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+      for (const { t } of ranked) {
+        if (c.size >= MAX_OPEN) break;
+        addAll(t.startsWith('\u0000') ? prefixMap.get(t.slice(1)) : postings.get(t));
+      }
+      return c;
+    }
+
+    function better(f: LeadFacts, x: Scored, y: Scored): number {
+      return y.score - x.score || (accounts[x.i]!.id < accounts[y.i]!.id ? -1 : accounts[x.i]!.id > accounts[y.i]!.id ? 1 : 0);
+    }
+
+    /** Applies the tie-breakers to the tied group; returns the winner and which tie-breaker decided (or null). */
+    function breakTie(f: LeadFacts, tied: Scored[]): { winner: Scored; by: string | null } {
+      let group = tied;
+      for (const tb of S.tieBreakers) {
+        if (group.length <= 1) break;
+        let key: (s: Scored) => number;
+        const ids = new Set(group.map((g) => accounts[g.i]!.id));
+        switch (tb) {
+          case 'sameCountry':
+            if (!f.country) continue;
+            key = (s) => (accounts[s.i]!.country === f.country ? 1 : 0);
+            break;
+          case 'parent':
+            key = (s) => (group.some((o) => accounts[o.i]!.parentId === accounts[s.i]!.id) ? 2 : ids.has(accounts[s.i]!.parentId) ? 0 : 1);
+            break;
+          case 'child':
+            key = (s) => (ids.has(accounts[s.i]!.parentId) ? 2 : group.some((o) => accounts[o.i]!.parentId === accounts[s.i]!.id) ? 0 : 1);
+            break;
+          case 'mostContacts':
+            key = (s) => accounts[s.i]!.contacts;
+            break;
+          case 'largest':
+            key = (s) => accounts[s.i]!.size;
+            break;
+        }
+        const best = Math.max(...group.map(key));
+        const next = group.filter((s) => key(s) === best);
+        if (next.length < group.length) {
+          group = next;
+          if (group.length === 1) return { winner: group[0]!, by: tb };
+        }
+      }
+      return { winner: group[0]!, by: null };
+    }
+
+    function explain(ev: readonly Evidence[]): string {
+      return ev.map((e) => `${e.kind.replace('_', ' ')} ${e.detail}${e.points !== 0 ? ' ' + signed(e.points) : ''}`).join('; ');
+    }
+
+    function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
+      const f = typeof lead === 'object' && lead !== null ? facts(lead) : facts({});
+      const scored: Scored[] = [];
+      const opened = open(f);
+      let n = 0;
+      for (const i of opened) {
+        if (n++ >= MAX_SCORED * 4) break;
+        const s = score(f, i);
+        if (s) scored.push(s);
+      }
+      scored.sort((x, y) => better(f, x, y));
+      const candidates: AccountCandidate[] = scored.slice(0, S.maxCandidates).map((s) => ({
+        accountId: accounts[s.i]!.id,
+        name: accounts[s.i]!.name,
+        score: r3(s.score),
+        method: s.method,
+        evidence: s.evidence,
+      }));
+      const top = scored[0];
+      const notes: string[] = [];
+      if (f.freeDomain) notes.push(`email domain ${f.freeDomain} is free mail: not used`);
+      if (top === undefined) {
+        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: [...notes, 'no candidate account'].join('; '), evidence: [], candidates };
+      }
+      const tied = scored.filter((s) => s.score >= top.score - S.tieMargin);
+      let winner = top;
+      let confidence = Math.min(1, top.score);
+      const evidence = [...top.evidence];
+      if (tied.length > 1) {
+        const { winner: w, by } = breakTie(f, tied);
+        winner = w;
+        confidence = Math.min(1, w.score);
+        evidence.length = 0;
+        evidence.push(...w.evidence);
+        const others = tied.filter((t) => t !== w).map((t) => accounts[t.i]!.id);
+        if (by) evidence.push({ kind: 'tie_breaker', points: 0, detail: `${by} over ${others.join(', ')}` });
+        else {
+          confidence *= S.ambiguityFactor;
+          evidence.push({ kind: 'ambiguous', points: 0, detail: `tied with ${others.join(', ')}` });
+        }
+      }
+      const a = accounts[winner.i]!;
+      const explanation = [...notes, explain(evidence)].join('; ');
+      if (confidence < S.floor) {
+        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: `below floor ${S.floor}: ${a.id} ${explanation}`, evidence, candidates };
+      }
+      const out: AccountMatch = { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
+      return a.parentId ? { ...out, parentId: a.parentId } : out;
+    }
+
+    function candidatesForName(query: string, limit = 20): PreparedAccount[] {
+      if (typeof query !== 'string') return [];
+      const ln = leadName(query);
+      if (ln === null) return [];
+      const f: LeadFacts = { name: ln, domains: [], freeDomain: '', country: '', state: '', city: '', phone: '', postal: '' };
+      const opened = open(f);
+      // Interactive search: also generic words and prefixes of the last typed word.
+      const last = ln.tokens[ln.tokens.length - 1]!;
+      if (opened.size < MAX_OPEN) for (const x of postings.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      if (opened.size < MAX_OPEN) for (const x of prefixMap.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      const out: Array<{ i: number; s: number }> = [];
+      for (const i of opened) out.push({ i, s: score(f, i)?.score ?? 0 });
+      out.sort((x, y) => y.s - x.s || x.i - y.i);
+      return out.slice(0, limit).map((x) => accounts[x.i]!);
+    }
+
+    return {
+      match,
+      matchAll(leads) {
+        if (!Array.isArray(leads)) throw new LeadtidyError('input', 'matchAccounts: leads must be an array');
+        const out: AccountMatch[] = new Array(leads.length);
+        for (let i = 0; i < leads.length; i++) out[i] = match(leads[i]!, i);
+        return out;
+      },
+      add(more) {
+        if (!Array.isArray(more)) throw new LeadtidyError('input', 'add: accounts must be an array');
+        let added = 0;
+        for (const a of more) {
+          const p = prepare(a);
+          if (p && insert(p)) added++;
+        }
+        if (added > 0) leadCache = new Map();
+        return added;
+      },
+      candidatesForName,
+      get(id) {
+        const i = byId.get(id);
+        return i === undefined ? undefined : accounts[i];
+      },
+      get size() {
+        return accounts.length;
+      },
+      toJSON() {
+        return { format: 'leadtidy-account-index', version: 1, accounts: accounts.slice() };
+      },
+    };
+  }
+
+  /**
+   * Builds a reusable account index (domains, match keys, acronyms, a rarity-weighted token index).
+   *
+   * @example
+   * const index = createAccountIndex([{ id: 'A1', name: 'Siemens AG', website: 'siemens.de', country: 'DE' }]);
+   * index.match({ company: 'SIEMENS', email: 'x@gmail.com', country: 'DE' }).accountId //=> 'A1'
+   */
+  function createAccountIndex(accounts: readonly Account[], options?: AccountIndexOptions): AccountIndex {
+    if (!Array.isArray(accounts)) throw new LeadtidyError('input', 'createAccountIndex: accounts must be an array');
+    const settings = settingsOf(options);
+    const prepared: PreparedAccount[] = [];
+    for (const a of accounts) {
+      const p = prepare(a);
+      if (p) prepared.push(p);
+    }
+    return buildIndex(settings, prepared);
+  }
+
+  /**
+   * Reloads an index saved with `toJSON()` (no re-normalization of the accounts).
+   *
+   * @example
+   * const copy = loadAccountIndex(JSON.parse(JSON.stringify(index)));
+   */
+  function loadAccountIndex(json: unknown, options?: AccountIndexOptions): AccountIndex {
+    const j = json as Partial<AccountIndexJSON> | null;
+    if (typeof j !== 'object' || j === null || j.format !== 'leadtidy-account-index' || j.version !== 1 || !Array.isArray(j.accounts)) {
+      throw new LeadtidyError('input', 'loadAccountIndex: not a leadtidy account index (format "leadtidy-account-index", version 1)');
+    }
+    const prepared: PreparedAccount[] = [];
+    for (const p of j.accounts) if (isPrepared(p)) prepared.push(p);
+    return buildIndex(settingsOf(options), prepared);
+  }
+
+  /**
+   * Matches every lead to the accounts (builds a one-off index).
+   *
+   * @example
+   * matchAccounts([{ company: 'Acme', email: 'jo@acme.com' }], [{ id: 'A1', name: 'Acme Inc.', website: 'acme.com' }])[0]
+   * //=> { lead: 0, accountId: 'A1', confidence: 1, method: 'domain', … }
+   */
+  function matchAccounts(leads: readonly Readonly<AccountLead>[], accounts: readonly Account[] | AccountIndex, options?: AccountIndexOptions): AccountMatch[] {
+    const index = Array.isArray(accounts) ? createAccountIndex(accounts, options) : (accounts as AccountIndex);
+    if (typeof (index as AccountIndex).matchAll !== 'function') throw new LeadtidyError('input', 'matchAccounts: accounts must be an array or an account index');
+    return index.matchAll(leads);
+  }
+
+  return { createAccountIndex, loadAccountIndex, matchAccounts, prepareAccount: prepare };
+}
+
+function isPrepared(p: unknown): p is PreparedAccount {
+  if (typeof p !== 'object' || p === null) return false;
+  const o = p as Record<string, unknown>;
+  return (
+    typeof o['id'] === 'string' &&
+    typeof o['key'] === 'string' &&
+    typeof o['compact'] === 'string' &&
+    Array.isArray(o['tokens']) &&
+    Array.isArray(o['parts']) &&
+    Array.isArray(o['domains']) &&
+    typeof o['acronym'] === 'string' &&
+    typeof o['country'] === 'string'
+  );
+}

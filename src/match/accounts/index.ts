@@ -1,0 +1,128 @@
+import Fuse from 'fuse.js';
+import generic from '../../../dictionaries/account-generic-words.json' with { type: 'json' };
+import headers from '../../../dictionaries/account-headers.json' with { type: 'json' };
+import { normalizeCompanyName } from '../../normalize/company/index.js';
+import { normalizeCountry } from '../../normalize/country/index.js';
+import { decodeDomainGroups } from '../../normalize/email/email.js';
+import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/email/index.js';
+import { normalizePhone } from '../../normalize/phone/index.js';
+import { normalizeState } from '../../normalize/state/index.js';
+import { registrableDomain } from '../../normalize/website/index.js';
+import { createAccountMatcher, type AccountIndex, type AccountMatchDeps, type PreparedAccount } from './core.js';
+import { createAccountRowReader } from './rows.js';
+
+export { createAccountMatcher } from './core.js';
+export type {
+  Account,
+  AccountCandidate,
+  AccountIndex,
+  AccountIndexJSON,
+  AccountIndexOptions,
+  AccountLead,
+  AccountMatch,
+  AccountMatchDeps,
+  Evidence,
+  MatchMethod,
+  PreparedAccount,
+} from './core.js';
+export { AccountsSectionSchema, DEFAULT_ACCOUNTS_SECTION, resolveAccountsSection, TieBreakerSchema } from './schema.js';
+export type { AccountsSection, AccountsSettings } from './schema.js';
+export { createAccountRowReader } from './rows.js';
+export type { AccountHeaderAliases } from './rows.js';
+
+let free: Set<string> | undefined;
+const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.freeDomains, ...decodeDomainGroups(EMAIL_DICTIONARIES.disposable.exact)]));
+
+/** The built-in normalizers and generic-word lists used by account matching. */
+export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
+  companyKey: (name) => {
+    const v = normalizeCompanyName(name).value;
+    return v ? { key: v.key, compactKey: v.compactKey } : null;
+  },
+  websiteDomain: (w) => registrableDomain(w),
+  emailDomain: (e) => emailRegistrableDomain(e),
+  isFreeDomain: (d) => freeDomains().has(d),
+  country: (c) => normalizeCountry(c).value?.code ?? null,
+  state: (s, country) => {
+    const code = normalizeState(s, country ? { country } : {}).value?.code;
+    return code ? code.slice(code.indexOf('-') + 1) : null;
+  },
+  phone: (p, country) => normalizePhone(p, country ? { country } : {}).value?.e164 ?? null,
+  genericWords: generic.languages,
+};
+
+const matcher = createAccountMatcher(ACCOUNT_MATCH_DEPS);
+
+/**
+ * Builds a reusable, serializable account index: registrable domains (websites, extra domains,
+ * known contacts' emails; never free mail), company match keys, acronyms, and a token index
+ * weighted by rarity in which only distinctive words open candidates.
+ *
+ * @example
+ * const index = createAccountIndex([
+ *   { id: 'A1', name: 'Siemens AG', website: 'siemens.de', country: 'DE' },
+ *   { id: 'A2', name: 'Siemens Corporation', website: 'siemens.com', country: 'US', parentId: 'A1' },
+ * ]);
+ * index.match({ company: 'Siemens', email: 'jo@gmail.com', country: 'US' }).accountId //=> 'A2'
+ * index.add([{ id: 'A3', name: 'Acme' }]);
+ * const saved = JSON.stringify(index); // reload with loadAccountIndex(JSON.parse(saved))
+ */
+export const createAccountIndex = matcher.createAccountIndex;
+
+/**
+ * Reloads an index saved with `JSON.stringify(index)` / `index.toJSON()`, without re-normalizing.
+ *
+ * @example
+ * loadAccountIndex(JSON.parse(saved)).match({ email: 'jo@acme.com' }).accountId //=> 'A1'
+ */
+export const loadAccountIndex = matcher.loadAccountIndex;
+
+/**
+ * Attaches each lead (clean record) to an account, or to none: `{ lead, accountId, confidence,
+ * method, explanation, evidence, candidates }` per lead, in input order.
+ *
+ * @example
+ * matchAccounts(
+ *   [{ company: 'Acme GmbH', email: 'jo@gmail.com', country: 'DE' }, { company: 'Bank of the East' }],
+ *   [{ id: 'A1', name: 'ACME', country: 'DE' }, { id: 'B1', name: 'Bank of the West' }],
+ * ).map((m) => m.accountId)
+ * //=> ['A1', null]
+ */
+export const matchAccounts = matcher.matchAccounts;
+
+/**
+ * Accounts from parsed CSV/XLSX rows (`parseLeadFile(...).rows`), tolerant of header variants
+ * (`id,name,website,domains,country,state,city,phone,parentId`, "Account Name", "Billing Country"…).
+ * Rows without an id, or without a name and any domain, are skipped with an issue.
+ *
+ * @example
+ * accountsFromRows([{ 'Account ID': '001', 'Account Name': 'Acme', Website: 'acme.com', 'Parent Account ID': '' }]).accounts
+ * //=> [{ id: '001', name: 'Acme', website: 'acme.com' }]
+ */
+export const accountsFromRows = createAccountRowReader(headers.fields);
+
+/** One hit of {@link searchAccounts}. */
+export interface AccountSearchHit {
+  readonly id: string;
+  readonly name: string;
+  /** 0..1, higher is better (1 − Fuse.js score). */
+  readonly score: number;
+}
+
+/**
+ * Interactive search box: the index proposes a few hundred candidates for the typed name, and
+ * Fuse.js re-ranks them by name. Not for bulk matching (use `match`).
+ *
+ * @example
+ * searchAccounts(index, 'siemns')[0]?.name //=> 'Siemens AG'
+ */
+export function searchAccounts(index: AccountIndex, query: string, options: { readonly limit?: number } = {}): AccountSearchHit[] {
+  if (typeof query !== 'string' || query.trim() === '') return [];
+  const limit = options.limit ?? 10;
+  const pool: PreparedAccount[] = index.candidatesForName(query, 200);
+  if (pool.length === 0) return [];
+  const fuse = new Fuse(pool, { keys: ['name'], includeScore: true, threshold: 0.6, ignoreLocation: true });
+  return fuse
+    .search(query.slice(0, 200), { limit })
+    .map((h) => ({ id: h.item.id, name: h.item.name, score: Math.round((1 - (h.score ?? 1)) * 1000) / 1000 }));
+}
