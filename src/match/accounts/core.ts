@@ -109,8 +109,8 @@ export interface AccountMatchDeps {
   readonly state: (input: string, country: string | null) => string | null;
   /** E.164 of a phone number, or null. */
   readonly phone: (input: string, country: string | null) => string | null;
-  /** Generic company words per language code. */
-  readonly genericWords: Readonly<Record<string, readonly string[]>>;
+  /** Generic company words per language code: boilerplate (Group, Holding) and sector words (Bank, Dental). */
+  readonly genericWords: Readonly<Record<string, { readonly boilerplate: readonly string[]; readonly sector: readonly string[] }>>;
 }
 
 /** Options of {@link AccountMatcher.createAccountIndex} and friends. */
@@ -166,6 +166,7 @@ export interface AccountIndex {
   toJSON(): AccountIndexJSON;
 }
 
+const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
 const MAX_OPEN = 200;
 const MAX_SCORED = 60;
 const LEAD_CACHE = 50_000;
@@ -199,6 +200,13 @@ function push(map: Map<string, number[]>, k: string, i: number): void {
   else if (a[a.length - 1] !== i) a.push(i);
 }
 
+const TIGHT_COMMA = /,(?=[^\s,])/g;
+
+/** "Unilever NV,NL" → "Unilever NV, NL", so the company unit sees the legal form and drops the qualifier after it. */
+function spaceCommas(s: string): string {
+  return s.includes(',') ? s.replace(TIGHT_COMMA, ', ') : s;
+}
+
 function r3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -222,6 +230,8 @@ interface LeadName {
 
 interface Scored {
   readonly i: number;
+  /** Strength of the name evidence: exact 5, compact 4, synonym 3, acronym 2, tokens 1, none 0. */
+  nameRank: number;
   score: number;
   method: MatchMethod;
   evidence: Evidence[];
@@ -242,7 +252,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const id = str(a.id);
     if (id === '') return null;
     const name = str(a.name);
-    const ck = name ? deps.companyKey(name) : null;
+    const ck = name ? deps.companyKey(spaceCommas(name)) : null;
     const key = ck?.key ?? '';
     const tokens = key ? key.split(' ') : [];
     const domains = new Set<string>();
@@ -297,11 +307,34 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const childCount = new Map<string, number>();
     let fuzzy: Map<string, string[]> | null = null;
 
-    const generic = new Set<string>();
-    for (const lang of S.languages) for (const w of Object.prototype.hasOwnProperty.call(deps.genericWords, lang) ? deps.genericWords[lang]! : []) generic.add(foldKey(w));
-    for (const w of S.genericWords) generic.add(foldKey(w));
-    for (const w of S.distinctiveWords) generic.delete(foldKey(w));
-    const isGeneric = (t: string): boolean => generic.has(t);
+    // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
+    const classes = new Map<string, number>();
+    for (const lang of S.languages) {
+      const lists = Object.prototype.hasOwnProperty.call(deps.genericWords, lang) ? deps.genericWords[lang]! : { boilerplate: [], sector: [] };
+      for (const w of lists.sector) classes.set(foldKey(w), 1);
+      for (const w of lists.boilerplate) classes.set(foldKey(w), 2);
+    }
+    for (const w of S.genericWords) classes.set(foldKey(w), 1);
+    for (const w of S.boilerplateWords) classes.set(foldKey(w), 2);
+    for (const w of S.distinctiveWords) classes.delete(foldKey(w));
+    // Single letters (initials, the stray "S" of "U. S.") are boilerplate; compounds ending in a generic
+    // word of 5+ letters take its class (Gloeilampenfabrieken, Patentverwaltung, Researchmaatschappij).
+    let classMemo = new Map<string, number>();
+    const wordClass = (t: string): number => {
+      if (t.length === 1) return 2;
+      const c = classes.get(t);
+      if (c !== undefined) return c;
+      if (t.length < 9) return 0;
+      let hit = classMemo.get(t);
+      if (hit === undefined) {
+        hit = 0;
+        for (let k = 3; k <= t.length - 5 && hit === 0; k++) hit = classes.get(t.slice(k)) ?? 0;
+        if (classMemo.size > LEAD_CACHE) classMemo = new Map();
+        classMemo.set(t, hit);
+      }
+      return hit;
+    };
+    const isGeneric = (t: string): boolean => wordClass(t) !== 0;
 
     // Synonym groups by match key: key → group number.
     const synonymOf = new Map<string, number>();
@@ -387,13 +420,14 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
 
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
     const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
-    const weight = (t: string): number => idf(dfOf(t)) * (isGeneric(t) ? NS.genericWeight : 1);
+    const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
+    const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
 
     let leadCache = new Map<string, LeadName | null>();
     function leadName(company: string): LeadName | null {
       let hit = leadCache.get(company);
       if (hit !== undefined || leadCache.has(company)) return hit ?? null;
-      const ck = deps.companyKey(company);
+      const ck = deps.companyKey(spaceCommas(company));
       hit = ck
         ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
         : null;
@@ -404,8 +438,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
 
     /** Whether `short` is a word part of `long`: CamelCase part, or a prefix whose rest is a known word. */
     function isPart(short: string, long: string, longParts: readonly string[]): boolean {
-      if (short.length < 4 || long.length < short.length + 3 || !long.startsWith(short)) return false;
+      if (short.length < 3 || long.length < short.length + 3 || !long.startsWith(short)) return false;
+      if (short.length === 3 && !(isGeneric(short) && isGeneric(long))) return false;
       if (longParts.includes(short)) return true;
+      // Abbreviated generic words: "Tech" ↔ "Technology", "Intl" is listed as its own word.
+      if (isGeneric(short) && isGeneric(long)) return true;
       const rest = long.slice(short.length);
       return postings.has(rest) || isGeneric(rest);
     }
@@ -415,8 +452,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const at = a.tokens;
       const used = new Array<boolean>(at.length).fill(false);
       let m = 0;
-      let wl = 0;
-      let unmatchedL = 0;
+      let pairs = 0;
+      // Unmatched weight per side: [distinctive + boilerplate, sector].
+      let uL = 0;
+      let uLs = 0;
       const shared: string[] = [];
       for (const l of ln.tokens) {
         let best = -1;
@@ -442,20 +481,25 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           const t = at[best]!;
           const w = Math.min(weight(t), t === l ? Infinity : weight(l));
           m += bf * w;
-          wl += w;
+          pairs += w;
           if (!isGeneric(t)) shared.push(t === l ? t : `${l}~${t}`);
-        } else {
-          const w = weight(l);
-          wl += w;
-          unmatchedL += w;
-        }
+        } else if (wordClass(l) === 1) uLs += weight(l);
+        else uL += weight(l);
       }
-      let wam = 0;
-      for (let j = 0; j < at.length; j++) if (!used[j]) wam += weight(at[j]!);
-      if (m === 0 || wl === 0) return { sim: 0, shared };
-      // wl = matched pair weights + unmatched lead words; the account side adds its own unmatched words.
-      const covL = m / wl;
-      const covA = m / (wl - unmatchedL + wam);
+      if (m === 0) return { sim: 0, shared };
+      let uA = 0;
+      let uAs = 0;
+      for (let j = 0; j < at.length; j++) {
+        if (used[j]) continue;
+        const t = at[j]!;
+        if (wordClass(t) === 1) uAs += weight(t);
+        else uA += weight(t);
+      }
+      // Sector words conflict only when both names have one the other lacks (Delta Dental vs Delta Air Lines);
+      // a sector word on one side only is a qualifier (Philips vs Philips Electronics).
+      const sf = uLs > 0 && uAs > 0 ? 1 : NS.oneSidedSectorFactor;
+      const covL = m / (pairs + uL + uLs * sf);
+      const covA = m / (pairs + uA + uAs * sf);
       const hi = Math.max(covL, covA);
       const lo = Math.min(covL, covA);
       return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
@@ -596,7 +640,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         s += W.postalCode;
         ev.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
       }
-      return { i, score: s, method, evidence: ev };
+      return { i, nameRank: ne ? NAME_RANK[ne.kind] : 0, score: s, method, evidence: ev };
     }
 
     /** Candidate accounts of a lead: domains, domain labels, keys, acronyms, synonyms, then distinctive tokens by rarity. */
@@ -715,7 +759,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (top === undefined) {
         return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: [...notes, 'no candidate account'].join('; '), evidence: [], candidates };
       }
-      const tied = scored.filter((s) => s.score >= top.score - S.tieMargin);
+      // Within the margin, a weaker kind of name evidence never ties with a stronger one (exact key beats similar words).
+      const tied = scored.filter((s) => s === top || (s.score >= top.score - S.tieMargin && s.nameRank >= top.nameRank));
       let winner = top;
       let confidence = Math.min(1, top.score);
       const evidence = [...top.evidence];

@@ -46,8 +46,12 @@ export const AccountsSectionSchema = z
         acronym: Share,
         /** Token similarity below this is no name evidence at all. */
         minTokenSimilarity: Share,
-        /** Weight factor of generic words (Bank, Group, Solutions…) against distinctive ones. */
+        /** Weight factor of sector words (Bank, Dental, Software…) against distinctive ones. */
         genericWeight: Share,
+        /** Weight factor of boilerplate words (Group, Holding, International, Koninklijke…). */
+        boilerplateWeight: Share,
+        /** Factor on sector words that only one of the two names has (a qualifier rather than a conflict). */
+        oneSidedSectorFactor: Share,
         /** Credit for a token one or two edits away (Europa ↔ Europe). */
         fuzzyFactor: Share,
         /** Credit for a word part (Chevron ↔ ChevronTexaco). */
@@ -60,8 +64,10 @@ export const AccountsSectionSchema = z
       .optional(),
     /** Languages whose built-in generic-word lists apply. */
     languages: z.array(z.string().min(2).max(8)).optional(),
-    /** Extra generic words (any language), merged with the built-in lists. */
+    /** Extra sector words (any language), merged with the built-in lists. */
     genericWords: z.array(z.string().min(1).max(60)).optional(),
+    /** Extra boilerplate words (any language), merged with the built-in lists. */
+    boilerplateWords: z.array(z.string().min(1).max(60)).optional(),
     /** Words never treated as generic even when a built-in list has them. */
     distinctiveWords: z.array(z.string().min(1).max(60)).optional(),
     /** Groups of names that denote the same company (Google ↔ Alphabet), compared by match key. */
@@ -88,6 +94,7 @@ export interface AccountsSettings {
   readonly name: Readonly<Record<keyof NonNullable<z.output<typeof AccountsSectionSchema>['name']>, number>>;
   readonly languages: readonly string[];
   readonly genericWords: readonly string[];
+  readonly boilerplateWords: readonly string[];
   readonly distinctiveWords: readonly string[];
   readonly synonyms: readonly (readonly string[])[];
   readonly tieBreakers: readonly z.output<typeof TieBreakerSchema>[];
@@ -127,6 +134,7 @@ export function resolveAccountsSection(section: unknown): AccountsSettings {
     name: { ...d.name, ...stripUndefined(s.name) } as AccountsSettings['name'],
     languages: s.languages ?? d.languages,
     genericWords: [...d.genericWords, ...(s.genericWords ?? [])],
+    boilerplateWords: [...d.boilerplateWords, ...(s.boilerplateWords ?? [])],
     distinctiveWords: [...d.distinctiveWords, ...(s.distinctiveWords ?? [])],
     synonyms: [...d.synonyms, ...(s.synonyms ?? [])],
     tieBreakers: s.tieBreakers ?? d.tieBreakers,
