@@ -109,6 +109,8 @@ export interface AccountMatchDeps {
   readonly state: (input: string, country: string | null) => string | null;
   /** E.164 of a phone number, or null. */
   readonly phone: (input: string, country: string | null) => string | null;
+  /** Whether a single word is a country name ("germany", "nederland"): such words weigh like boilerplate. */
+  readonly isPlaceName?: (word: string) => boolean;
   /** Generic company words per language code: boilerplate (Group, Holding) and sector words (Bank, Dental). */
   readonly genericWords: Readonly<Record<string, { readonly boilerplate: readonly string[]; readonly sector: readonly string[] }>>;
 }
@@ -324,10 +326,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (t.length === 1) return 2;
       const c = classes.get(t);
       if (c !== undefined) return c;
-      if (t.length < 9) return 0;
+      if (t.length < 4) return 0;
       let hit = classMemo.get(t);
       if (hit === undefined) {
-        hit = 0;
+        hit = deps.isPlaceName?.(t) ? 2 : 0;
         for (let k = 3; k <= t.length - 5 && hit === 0; k++) hit = classes.get(t.slice(k)) ?? 0;
         if (classMemo.size > LEAD_CACHE) classMemo = new Map();
         classMemo.set(t, hit);
@@ -497,7 +499,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       // Sector words conflict only when both names have one the other lacks (Delta Dental vs Delta Air Lines);
       // a sector word on one side only is a qualifier (Philips vs Philips Electronics).
-      const sf = uLs > 0 && uAs > 0 ? 1 : NS.oneSidedSectorFactor;
+      const sf = uLs > 0 && uAs > 0 ? NS.sectorConflictFactor : NS.oneSidedSectorFactor;
       const covL = m / (pairs + uL + uLs * sf);
       const covA = m / (pairs + uA + uAs * sf);
       const hi = Math.max(covL, covA);

@@ -48,6 +48,10 @@ export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
     return code ? code.slice(code.indexOf('-') + 1) : null;
   },
   phone: (p, country) => normalizePhone(p, country ? { country } : {}).value?.e164 ?? null,
+  isPlaceName: (w) => {
+    const r = normalizeCountry(w);
+    return r.value !== null && r.confidence >= 0.9 && r.issues.length === 0;
+  },
   genericWords: generic.languages,
 };
 

@@ -52,6 +52,8 @@ export const AccountsSectionSchema = z
         boilerplateWeight: Share,
         /** Factor on sector words that only one of the two names has (a qualifier rather than a conflict). */
         oneSidedSectorFactor: Share,
+        /** Factor on unmatched sector words when both names have one (Dental vs Air Lines: a conflict). */
+        sectorConflictFactor: z.number().min(0).max(20),
         /** Credit for a token one or two edits away (Europa ↔ Europe). */
         fuzzyFactor: Share,
         /** Credit for a word part (Chevron ↔ ChevronTexaco). */
