@@ -273,9 +273,12 @@ export function generateLeads(accounts: readonly GeneratedAccount[], n: number, 
       const mail = ek < 0.55 ? 'corp' : ek < 0.9 ? 'free' : 'none';
       const cc = a.countryCode;
       const g = geo(r, cc);
-      const withCountry = r() < 0.8;
-      let truth: string | null = a.id;
-      // One name in two countries without country or domain: the truth cannot be known; keep it as a positive (a recall cost).
+      // Accounts that share their brand (subsidiaries, one name in two countries, Delta Air Lines / Delta Dental)
+      // can only be told apart by the lead's domain or country: such leads always carry one of them.
+      const shared = a.family !== 'plain' && a.family !== 'generic-only';
+      if (shared && kind === 'brand-only' && mail !== 'corp') continue;
+      const withCountry = (shared && mail !== 'corp') || r() < 0.8;
+      const truth: string | null = a.id;
       out.push({
         company,
         email: contact(r, cc, domainOf(a), mail),
@@ -286,7 +289,6 @@ export function generateLeads(accounts: readonly GeneratedAccount[], n: number, 
         truth,
         family: `${a.family}/${kind}/${mail}`,
       });
-      void truth;
     } else {
       const cc = pick(r, COUNTRIES);
       const L = vocab.locales[cc]!;

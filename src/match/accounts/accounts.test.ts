@@ -49,11 +49,19 @@ describe('output shape', () => {
     expect(m.evidence.map((e) => e.kind)).toEqual(['name_exact', 'country']);
   });
 
-  test('hard negatives still report the look-alike as a candidate with its score', () => {
-    const m = index.match({ company: 'Delta Dental', email: 'x@deltadental.com', country: 'US' });
+  test('a near miss below the floor still reports the candidate with its score', () => {
+    const m = index.match({ company: 'Siemens Healthineers', email: 'x@gmail.com', country: 'DE' });
     expect(m.accountId).toBeNull();
-    expect(m.candidates[0]?.accountId).toBe('DAL');
-    expect(m.explanation).toMatch(/below floor/);
+    expect(m.candidates[0]?.accountId).toBe('SIE');
+    expect(m.confidence).toBe(m.candidates[0]!.score);
+    expect(m.explanation).toMatch(/below floor 0.75: SIE/);
+  });
+  test('a sector word the account lacks is a conflict; one only the account has is a qualifier', () => {
+    const idx = createAccountIndex([{ id: 'P', name: 'Koninklijke Philips Electronics N.V.' }, { id: 'D', name: 'Delta Air Lines' }]);
+    expect(idx.match({ company: 'N.V. Philips' }).accountId).toBe('P');
+    expect(idx.match({ company: 'Philips Gloeilampenfabrieken' }).accountId).toBe('P');
+    expect(idx.match({ company: 'Delta Dental' }).accountId).toBeNull();
+    expect(idx.match({ company: 'Delta Dental Insurance' }).accountId).toBeNull();
   });
 
   test('an unbreakable tie lowers the confidence and says so', () => {

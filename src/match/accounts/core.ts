@@ -209,6 +209,13 @@ function spaceCommas(s: string): string {
   return s.includes(',') ? s.replace(TIGHT_COMMA, ', ') : s;
 }
 
+/** Whether a domain's label spells a name (its compact key, or starts with its first word). */
+function spells(domain: string, name: { readonly compact: string; readonly tokens: readonly string[] }): boolean {
+  const l = label(domain).replace(/-/g, '');
+  const first = name.tokens[0] ?? '';
+  return l === name.compact || (first.length >= 4 && l.startsWith(first));
+}
+
 function r3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -369,7 +376,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (p.key) push(keyMap, p.key, i);
       if (p.compact) push(compactMap, p.compact, i);
-      if (p.acronym.length >= 3) push(acronymMap, p.acronym, i);
+      for (const ac of acronymsOf(p)) push(acronymMap, ac, i);
       for (const t of p.tokens) {
         if (fuzzy !== null && !postings.has(t)) addFuzzy(t);
         push(postings, t, i);
@@ -390,6 +397,14 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         groupCache.set(g, hit);
       }
       return hit;
+    }
+
+    /** The account's acronym, and the one without its boilerplate words ("Lomorora Calulel Analytics Holdings" → LCAH, LCA). */
+    function acronymsOf(p: PreparedAccount): string[] {
+      if (p.acronym.length < 3) return [];
+      const core = p.tokens.filter((t) => wordClass(t) !== 2);
+      const alt = core.length < p.tokens.length ? acronymOf(core) : '';
+      return alt.length >= 3 ? [p.acronym, alt] : [p.acronym];
     }
 
     function fuzzyIndex(): Map<string, string[]> {
@@ -497,11 +512,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (wordClass(t) === 1) uAs += weight(t);
         else uA += weight(t);
       }
-      // Sector words conflict only when both names have one the other lacks (Delta Dental vs Delta Air Lines);
-      // a sector word on one side only is a qualifier (Philips vs Philips Electronics).
-      const sf = uLs > 0 && uAs > 0 ? NS.sectorConflictFactor : NS.oneSidedSectorFactor;
-      const covL = m / (pairs + uL + uLs * sf);
-      const covA = m / (pairs + uA + uAs * sf);
+      // A sector word the lead has and the account lacks is a conflict (Delta Dental vs Delta Air Lines, Acme
+      // Analytics vs Acme Group); one only the account has is a qualifier leads often drop (Philips for Philips
+      // Electronics), unless the lead brings its own.
+      const conflict = uLs > 0;
+      const covL = m / (pairs + uL + uLs * NS.sectorConflictFactor);
+      const covA = m / (pairs + uA + uAs * (conflict ? NS.sectorConflictFactor : NS.oneSidedSectorFactor));
       const hi = Math.max(covL, covA);
       const lo = Math.min(covL, covA);
       return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
@@ -525,7 +541,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
         if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: `"${ln.key}" ↔ "${via}" (pack synonyms)` };
       }
-      if (a.acronym.length >= 3 && ln.compact === a.acronym && ln.tokens.length === 1)
+      if (ln.tokens.length === 1 && ln.compact.length >= 3 && acronymsOf(a).includes(ln.compact))
         return { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` };
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
         return { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` };
@@ -601,6 +617,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         } else if (a.domains.length > 0) {
           s += W.domainMismatch;
           ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} not among ${a.domains.slice(0, 3).join(', ')}` });
+        } else if (f.name && f.name.key !== a.key && f.name.compact !== a.compact && f.domains.some((d) => spells(d, f.name!))) {
+          // The lead's own domain confirms its spelling of the name, which is not the account's.
+          s += W.domainMismatch;
+          ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name.key}"` });
         }
       }
       const ne = nameEvidence(f.name, a);

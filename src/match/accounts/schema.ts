@@ -50,9 +50,9 @@ export const AccountsSectionSchema = z
         genericWeight: Share,
         /** Weight factor of boilerplate words (Group, Holding, International, Koninklijke…). */
         boilerplateWeight: Share,
-        /** Factor on sector words that only one of the two names has (a qualifier rather than a conflict). */
+        /** Factor on sector words only the account has (a qualifier leads often drop, rather than a conflict). */
         oneSidedSectorFactor: Share,
-        /** Factor on unmatched sector words when both names have one (Dental vs Air Lines: a conflict). */
+        /** Factor on unmatched sector words when the lead has one the account lacks (Dental vs Air Lines: a conflict). */
         sectorConflictFactor: z.number().min(0).max(20),
         /** Credit for a token one or two edits away (Europa ↔ Europe). */
         fuzzyFactor: Share,
