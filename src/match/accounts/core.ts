@@ -1,7 +1,7 @@
 import { LeadtidyError } from '../../core/errors.js';
 import { compactKey, foldKey } from '../../core/text.js';
 import { resolveAccountsSection, type AccountsSection, type AccountsSettings } from './schema.js';
-import { acronymOf, camelParts, deletes1, fuzzyTokenMatch } from './tokens.js';
+import { acronymOf, camelParts, fuzzyTokenMatch } from './tokens.js';
 
 /** An account as given by the user (a CRM export row). Only `id` and `name` are required. */
 export interface Account {
@@ -40,6 +40,7 @@ export interface AccountLead {
 export type MatchMethod = 'domain' | 'domain_label' | 'name_exact' | 'name_compact' | 'synonym' | 'acronym' | 'name_tokens' | 'none';
 
 type NameKind = 'name_exact' | 'name_compact' | 'synonym' | 'acronym' | 'name_tokens';
+type NameHit = { readonly score: number; readonly kind: NameKind; readonly detail: string };
 
 /** One piece of evidence behind a score. */
 export interface Evidence {
@@ -169,10 +170,11 @@ export interface AccountIndex {
 }
 
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
-const MAX_OPEN = 200;
-const MAX_SCORED = 60;
+const MAX_OPEN = 100;
+const NO_PARTS: readonly string[] = [];
 const LEAD_CACHE = 50_000;
 const SPLIT = /[\s,;|]+/;
+const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
 
 function settingsOf(options: AccountIndexOptions | undefined): AccountsSettings {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new LeadtidyError('options', 'account matching: options must be an object');
@@ -278,7 +280,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const stateIn = str(a.state);
     const state = stateIn ? (deps.state(stateIn, country || null) ?? '') : '';
     const phoneIn = str(a.phone);
-    const e164 = phoneIn ? deps.phone(phoneIn, country || null) : null;
+    // Already international ("+49 89 636 00"): the digits are enough for prefix evidence, no need to parse.
+    const e164 = phoneIn ? (INTERNATIONAL.test(phoneIn) ? phoneIn : deps.phone(phoneIn, country || null)) : null;
     const contacts = a.contacts !== undefined && a.contacts !== null ? num(a.contacts) : emails.length;
     return {
       id,
@@ -312,9 +315,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const compactMap = new Map<string, number[]>();
     const acronymMap = new Map<string, number[]>();
     const postings = new Map<string, number[]>();
-    const prefixMap = new Map<string, number[]>();
     const childCount = new Map<string, number>();
+    // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
+    // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
     let fuzzy: Map<string, string[]> | null = null;
+    // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
+    let sortedVocab: string[] | null = null;
 
     // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
     const classes = new Map<string, number>();
@@ -357,10 +363,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
 
     function addFuzzy(t: string): void {
       if (fuzzy === null || t.length < 5) return;
-      for (const d of deletes1(t)) {
-        const a = fuzzy.get(d);
-        if (a === undefined) fuzzy.set(d, [t]);
-        else if (!a.includes(t)) a.push(t);
+      const m = t.length;
+      const a = Math.floor(m / 3);
+      for (const k of [`P${m}${t.slice(0, m - a)}`, `S${m}${t.slice(a)}`, `E${m}${t.slice(0, a)}|${t.slice(m - a)}`]) {
+        const a = fuzzy.get(k);
+        if (a === undefined) fuzzy.set(k, [t]);
+        else a.push(t);
       }
     }
 
@@ -378,9 +386,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (p.compact) push(compactMap, p.compact, i);
       for (const ac of acronymsOf(p)) push(acronymMap, ac, i);
       for (const t of p.tokens) {
-        if (fuzzy !== null && !postings.has(t)) addFuzzy(t);
+        if (!postings.has(t)) {
+          addFuzzy(t);
+          sortedVocab = null;
+        }
         push(postings, t, i);
-        if (t.length >= 7) for (let n = 4; n <= t.length - 3; n++) push(prefixMap, t.slice(0, n), i);
       }
       for (const t of p.parts) push(postings, t, i);
       if (p.parentId) childCount.set(p.parentId, (childCount.get(p.parentId) ?? 0) + 1);
@@ -427,18 +437,49 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           if (fuzzyTokenMatch(t, c)) out.push(c);
         }
       };
-      for (const c of F.get(t) ?? []) consider(c); // vocabulary word = t plus one letter
-      for (const d of deletes1(t)) {
-        if (postings.has(d)) consider(d); // t plus one letter = vocabulary word
-        for (const c of F.get(d) ?? []) consider(c); // one substitution or transposition
+      const n = t.length;
+      const max = n >= 9 ? 2 : 1;
+      for (let m = Math.max(5, n - max); m <= n + max; m++) {
+        const a = Math.floor(m / 3);
+        if (m - a <= n) {
+          for (const c of F.get(`P${m}${t.slice(0, m - a)}`) ?? []) consider(c);
+          for (const c of F.get(`S${m}${t.slice(n - (m - a))}`) ?? []) consider(c);
+        }
+        for (const c of F.get(`E${m}${t.slice(0, a)}|${t.slice(n - a)}`) ?? []) consider(c);
       }
+      return out;
+    }
+
+    /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
+    function wordsStartingWith(t: string, extra: number): string[] {
+      if (sortedVocab === null) sortedVocab = [...postings.keys()].sort();
+      const V = sortedVocab;
+      let lo = 0;
+      let hi = V.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (V[mid]! < t) lo = mid + 1;
+        else hi = mid;
+      }
+      const out: string[] = [];
+      for (let i = lo; i < V.length && out.length < 64 && V[i]!.startsWith(t); i++) if (V[i]!.length >= t.length + extra) out.push(V[i]!);
       return out;
     }
 
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
     const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
-    const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
+    // Token weights, cached until accounts are added (the df and the account count change then).
+    let weights = new Map<string, number>();
+    const weight = (t: string): number => {
+      let w = weights.get(t);
+      if (w === undefined) {
+        w = idf(dfOf(t)) * classWeight[wordClass(t)]!;
+        if (weights.size >= 200_000) weights = new Map();
+        weights.set(t, w);
+      }
+      return w;
+    };
 
     let leadCache = new Map<string, LeadName | null>();
     function leadName(company: string): LeadName | null {
@@ -596,7 +637,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       };
     }
 
-    function score(f: LeadFacts, i: number): Scored | null {
+    function score(f: LeadFacts, i: number, cached?: NameHit | null): Scored | null {
       const a = accounts[i]!;
       const ev: Evidence[] = [];
       let s = 0;
@@ -623,7 +664,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name.key}"` });
         }
       }
-      const ne = nameEvidence(f.name, a);
+      const ne = cached !== undefined ? cached : nameEvidence(f.name, a);
       if (ne) {
         const p = W.name * ne.score;
         s += p;
@@ -666,18 +707,38 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     /** Candidate accounts of a lead: domains, domain labels, keys, acronyms, synonyms, then distinctive tokens by rarity. */
-    function open(f: LeadFacts): Set<number> {
+    /** Accounts opened by the lead's domains (exact and same label). */
+    function openByDomain(f: LeadFacts, c: Set<number>): void {
+      for (const d of f.domains) {
+        for (const x of domainMap.get(d) ?? []) c.add(x);
+        const l = label(d);
+        if (l.length >= 3 && !isGeneric(l)) for (const x of labelMap.get(l) ?? []) c.add(x);
+      }
+    }
+
+    // Name candidates and their name evidence depend on the name only: cached per name (cleared by add()).
+    let nameCache = new Map<string, Array<{ i: number; ne: NameHit }>>();
+    function nameHits(ln: LeadName): Array<{ i: number; ne: NameHit }> {
+      const k = ln.parts.length === 0 ? ln.key : `${ln.key}\u0001${ln.parts.join(' ')}`;
+      let hit = nameCache.get(k);
+      if (hit === undefined) {
+        hit = [];
+        for (const i of openByName(ln)) {
+          const ne = nameEvidence(ln, accounts[i]!);
+          if (ne) hit.push({ i, ne });
+        }
+        if (nameCache.size >= LEAD_CACHE) nameCache = new Map();
+        nameCache.set(k, hit);
+      }
+      return hit;
+    }
+
+    /** Accounts opened by the name: keys, acronyms, synonyms, then distinctive tokens by rarity. */
+    function openByName(ln: LeadName): Set<number> {
       const c = new Set<number>();
       const addAll = (xs: readonly number[] | undefined): void => {
         if (xs) for (const x of xs) c.add(x);
       };
-      for (const d of f.domains) {
-        addAll(domainMap.get(d));
-        const l = label(d);
-        if (l.length >= 3 && !isGeneric(l)) addAll(labelMap.get(l));
-      }
-      const ln = f.name;
-      if (ln === null) return c;
       addAll(keyMap.get(ln.key));
       addAll(compactMap.get(ln.compact));
       if (ln.tokens.length === 1 && ln.compact.length >= 3) addAll(acronymMap.get(ln.compact));
@@ -690,26 +751,28 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const ranked: Array<{ t: string; df: number }> = [];
       for (const t of toks) {
         const df = dfOf(t);
-        if (df > 0) {
-          if (df <= S.maxPostings) ranked.push({ t, df });
-        } else {
-          for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n) });
-          // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
-          for (let k = t.length - 3; k >= 4; k--) {
-            const head = t.slice(0, k);
-            if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head) });
+        if (df > 0 && df <= S.maxPostings) ranked.push({ t, df });
+      }
+      // Misspelt words and word parts only when no distinctive word is known as written: the scoring
+      // still credits them on the candidates the known words open.
+      if (ranked.length === 0) {
+        for (const t of toks) {
+          if (dfOf(t) === 0) {
+            for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n) });
+            // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
+            for (let k = t.length - 3; k >= 4; k--) {
+              const head = t.slice(0, k);
+              if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head) });
+            }
           }
-        }
-        // Account words that start with this one (Chevron → ChevronTexaco).
-        if (t.length >= 4) {
-          const pre = prefixMap.get(t);
-          if (pre && pre.length <= S.maxPostings) ranked.push({ t: '\u0000' + t, df: pre.length });
+          // Account words that start with this one (Chevron → ChevronTexaco).
+          if (t.length >= 4) for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w) });
         }
       }
       ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
       for (const { t } of ranked) {
         if (c.size >= MAX_OPEN) break;
-        addAll(t.startsWith('\u0000') ? prefixMap.get(t.slice(1)) : postings.get(t));
+        addAll(postings.get(t));
       }
       return c;
     }
@@ -760,12 +823,19 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
       const f = typeof lead === 'object' && lead !== null ? facts(lead) : facts({});
       const scored: Scored[] = [];
-      const opened = open(f);
-      let n = 0;
-      for (const i of opened) {
-        if (n++ >= MAX_SCORED * 4) break;
-        const s = score(f, i);
+      const hits = f.name ? nameHits(f.name) : [];
+      for (const h of hits) {
+        const s = score(f, h.i, h.ne);
         if (s) scored.push(s);
+      }
+      if (f.domains.length > 0) {
+        const byDomain = new Set<number>();
+        openByDomain(f, byDomain);
+        for (const i of byDomain) {
+          if (hits.some((h) => h.i === i)) continue;
+          const s = score(f, i);
+          if (s) scored.push(s);
+        }
       }
       scored.sort((x, y) => better(f, x, y));
       const candidates: AccountCandidate[] = scored.slice(0, S.maxCandidates).map((s) => ({
@@ -813,11 +883,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const ln = leadName(query);
       if (ln === null) return [];
       const f: LeadFacts = { name: ln, domains: [], freeDomain: '', country: '', state: '', city: '', phone: '', postal: '' };
-      const opened = open(f);
+      const opened = openByName(ln);
       // Interactive search: also generic words and prefixes of the last typed word.
       const last = ln.tokens[ln.tokens.length - 1]!;
       if (opened.size < MAX_OPEN) for (const x of postings.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
-      if (opened.size < MAX_OPEN) for (const x of prefixMap.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      for (const w of wordsStartingWith(last, 1)) for (const x of postings.get(w) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
       const out: Array<{ i: number; s: number }> = [];
       for (const i of opened) out.push({ i, s: score(f, i)?.score ?? 0 });
       out.sort((x, y) => y.s - x.s || x.i - y.i);
@@ -839,7 +909,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           const p = prepare(a);
           if (p && insert(p)) added++;
         }
-        if (added > 0) leadCache = new Map();
+        if (added > 0) {
+          leadCache = new Map();
+          nameCache = new Map();
+          weights = new Map();
+        }
         return added;
       },
       candidatesForName,

@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import generic from '../../../dictionaries/account-generic-words.json' with { type: 'json' };
+import countryAliases from '../../../dictionaries/country-aliases.json' with { type: 'json' };
 import headers from '../../../dictionaries/account-headers.json' with { type: 'json' };
 import { normalizeCompanyName } from '../../normalize/company/index.js';
 import { normalizeCountry } from '../../normalize/country/index.js';
@@ -30,6 +31,18 @@ export type { AccountsSection, AccountsSettings } from './schema.js';
 export { createAccountRowReader } from './rows.js';
 export type { AccountHeaderAliases } from './rows.js';
 
+let places: Set<string> | undefined;
+/** One-word country names in the main languages (germany, deutschland, nederland, england), from the country dictionary. */
+function placeNames(): Set<string> {
+  if (places) return places;
+  places = new Set<string>();
+  for (const code of Object.keys(countryAliases.aliases)) {
+    for (const k of (countryAliases.aliases as Record<string, { primary: string }>)[code]!.primary.split('|')) if (k.length >= 4) places.add(k);
+  }
+  for (const k of Object.keys(countryAliases.constituents)) places.add(k);
+  return places;
+}
+
 let free: Set<string> | undefined;
 const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.freeDomains, ...decodeDomainGroups(EMAIL_DICTIONARIES.disposable.exact)]));
 
@@ -48,10 +61,7 @@ export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
     return code ? code.slice(code.indexOf('-') + 1) : null;
   },
   phone: (p, country) => normalizePhone(p, country ? { country } : {}).value?.e164 ?? null,
-  isPlaceName: (w) => {
-    const r = normalizeCountry(w);
-    return r.value !== null && r.confidence >= 0.9 && r.issues.length === 0;
-  },
+  isPlaceName: (w) => placeNames().has(w),
   genericWords: generic.languages,
 };
 
