@@ -170,7 +170,9 @@ export interface AccountIndex {
 }
 
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
-const MAX_OPEN = 100;
+const MAX_OPEN = 200;
+/** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
+const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
 const LEAD_CACHE = 50_000;
 const SPLIT = /[\s,;|]+/;
@@ -364,7 +366,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function addFuzzy(t: string): void {
       if (fuzzy === null || t.length < 5) return;
       const m = t.length;
-      const a = Math.floor(m / 3);
+      const a = Math.ceil(m / 3);
       for (const k of [`P${m}${t.slice(0, m - a)}`, `S${m}${t.slice(a)}`, `E${m}${t.slice(0, a)}|${t.slice(m - a)}`]) {
         const a = fuzzy.get(k);
         if (a === undefined) fuzzy.set(k, [t]);
@@ -440,7 +442,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const n = t.length;
       const max = n >= 9 ? 2 : 1;
       for (let m = Math.max(5, n - max); m <= n + max; m++) {
-        const a = Math.floor(m / 3);
+        const a = Math.ceil(m / 3);
         if (m - a <= n) {
           for (const c of F.get(`P${m}${t.slice(0, m - a)}`) ?? []) consider(c);
           for (const c of F.get(`S${m}${t.slice(n - (m - a))}`) ?? []) consider(c);
@@ -746,33 +748,46 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const g = synonymOf.get(ln.key);
       const names = g === undefined ? [ln] : [ln, ...groupNames(g).filter((m) => m.key !== ln.key)];
       if (g !== undefined) for (const m of names) addAll(keyMap.get(m.key));
-      // Distinctive tokens, rarest first; generic and very common words never open candidates.
+      // Distinctive tokens, rarest first; generic and very common words never open candidates. Candidates
+      // collect the weight of the words that opened them; only the best few are scored in full.
       const toks = [...new Set(names.flatMap((m) => [...m.tokens, ...m.parts]))].filter((t) => !isGeneric(t) && t.length >= 2);
-      const ranked: Array<{ t: string; df: number }> = [];
+      const ranked: Array<{ t: string; df: number; f: number }> = [];
       for (const t of toks) {
         const df = dfOf(t);
-        if (df > 0 && df <= S.maxPostings) ranked.push({ t, df });
+        if (df > 0 && df <= S.maxPostings) ranked.push({ t, df, f: 1 });
       }
       // Misspelt words and word parts only when no distinctive word is known as written: the scoring
       // still credits them on the candidates the known words open.
       if (ranked.length === 0) {
         for (const t of toks) {
           if (dfOf(t) === 0) {
-            for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n) });
+            for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n), f: NS.fuzzyFactor });
             // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
             for (let k = t.length - 3; k >= 4; k--) {
               const head = t.slice(0, k);
-              if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head) });
+              if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head), f: NS.partFactor });
             }
           }
           // Account words that start with this one (Chevron → ChevronTexaco).
-          if (t.length >= 4) for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w) });
+          if (t.length >= 4) for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor });
         }
       }
       ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
-      for (const { t } of ranked) {
-        if (c.size >= MAX_OPEN) break;
-        addAll(postings.get(t));
+      const acc = new Map<number, number>();
+      let opened = 0;
+      for (const { t, f } of ranked) {
+        if (opened >= MAX_OPEN) break;
+        const w = weight(t) * f;
+        for (const x of postings.get(t)!) {
+          const prev = acc.get(x);
+          acc.set(x, (prev ?? 0) + w);
+          if (prev === undefined) opened++;
+        }
+      }
+      if (acc.size > 0) {
+        let best = [...acc].filter(([x]) => !c.has(x));
+        if (best.length > MAX_FULL) best = best.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_FULL);
+        for (const [x] of best) c.add(x);
       }
       return c;
     }
