@@ -750,7 +750,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (g !== undefined) for (const m of names) addAll(keyMap.get(m.key));
       // Distinctive tokens, rarest first; generic and very common words never open candidates. Candidates
       // collect the weight of the words that opened them; only the best few are scored in full.
-      const toks = [...new Set(names.flatMap((m) => [...m.tokens, ...m.parts]))].filter((t) => !isGeneric(t) && t.length >= 2);
+      const toks: string[] = [];
+      for (const m of names) {
+        for (const t of m.tokens) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
+        for (const t of m.parts) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
+      }
       const ranked: Array<{ t: string; df: number; f: number }> = [];
       for (const t of toks) {
         const df = dfOf(t);
@@ -772,7 +776,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           if (t.length >= 4) for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor });
         }
       }
-      ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+      if (ranked.length > 1) ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
       const acc = new Map<number, number>();
       let opened = 0;
       for (const { t, f } of ranked) {
@@ -784,10 +788,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           if (prev === undefined) opened++;
         }
       }
-      if (acc.size > 0) {
-        let best = [...acc].filter(([x]) => !c.has(x));
-        if (best.length > MAX_FULL) best = best.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_FULL);
-        for (const [x] of best) c.add(x);
+      if (acc.size <= MAX_FULL) for (const x of acc.keys()) c.add(x);
+      else {
+        const best = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+        for (let k = 0, added = 0; k < best.length && added < MAX_FULL; k++) {
+          if (!c.has(best[k]![0])) {
+            c.add(best[k]![0]);
+            added++;
+          }
+        }
       }
       return c;
     }
