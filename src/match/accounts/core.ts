@@ -170,7 +170,7 @@ export interface AccountIndex {
 }
 
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
-const MAX_OPEN = 200;
+const MAX_OPEN = 64;
 /** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
 const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
@@ -239,6 +239,8 @@ interface LeadName {
   readonly tokens: readonly string[];
   readonly parts: readonly string[];
   readonly acronym: string;
+  /** Name candidates with their evidence, once computed (per index). */
+  hits?: Array<{ i: number; ne: NameHit }>;
 }
 
 interface Scored {
@@ -342,6 +344,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const c = classes.get(t);
       if (c !== undefined) return c;
       if (t.length < 4) return 0;
+      if (t.length < 9) return deps.isPlaceName?.(t) ? 2 : 0;
       let hit = classMemo.get(t);
       if (hit === undefined) {
         hit = deps.isPlaceName?.(t) ? 2 : 0;
@@ -440,8 +443,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       };
       const n = t.length;
-      const max = n >= 9 ? 2 : 1;
-      for (let m = Math.max(5, n - max); m <= n + max; m++) {
+      // Lengths one apart (one insertion or deletion); two-edit matches of long words are found when the
+      // length is kept (two substitutions, a transposition and a substitution).
+      for (let m = Math.max(5, n - 1); m <= n + 1; m++) {
         const a = Math.ceil(m / 3);
         if (m - a <= n) {
           for (const c of F.get(`P${m}${t.slice(0, m - a)}`) ?? []) consider(c);
@@ -471,17 +475,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
     const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
-    // Token weights, cached until accounts are added (the df and the account count change then).
-    let weights = new Map<string, number>();
-    const weight = (t: string): number => {
-      let w = weights.get(t);
-      if (w === undefined) {
-        w = idf(dfOf(t)) * classWeight[wordClass(t)]!;
-        if (weights.size >= 200_000) weights = new Map();
-        weights.set(t, w);
-      }
-      return w;
-    };
+    const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
 
     let leadCache = new Map<string, LeadName | null>();
     function leadName(company: string): LeadName | null {
@@ -721,6 +715,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     // Name candidates and their name evidence depend on the name only: cached per name (cleared by add()).
     let nameCache = new Map<string, Array<{ i: number; ne: NameHit }>>();
     function nameHits(ln: LeadName): Array<{ i: number; ne: NameHit }> {
+      if (ln.hits) return ln.hits;
       const k = ln.parts.length === 0 ? ln.key : `${ln.key}\u0001${ln.parts.join(' ')}`;
       let hit = nameCache.get(k);
       if (hit === undefined) {
@@ -732,6 +727,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (nameCache.size >= LEAD_CACHE) nameCache = new Map();
         nameCache.set(k, hit);
       }
+      ln.hits = hit;
       return hit;
     }
 
@@ -936,7 +932,6 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (added > 0) {
           leadCache = new Map();
           nameCache = new Map();
-          weights = new Map();
         }
         return added;
       },

@@ -1,4 +1,4 @@
-import { osaDistance } from '../../normalize/email/domain.js';
+import { oneEditApart, osaDistance } from '../../normalize/email/domain.js';
 
 const CAMEL = /[\p{Ll}\p{N}](?=\p{Lu})/gu;
 const DIGITS = /^\d+$/;
@@ -57,7 +57,8 @@ export function fuzzyTokenMatch(a: string, b: string): boolean {
   const max = allowedEdits(Math.min(a.length, b.length));
   if (max === 0 || a[0] !== b[0] || Math.abs(a.length - b.length) > max) return false;
   if (DIGITS.test(a) || DIGITS.test(b)) return false;
-  return osaDistance(a, b, max) <= max;
+  if (oneEditApart(a, b)) return true;
+  return max >= 2 && osaDistance(a, b, max) <= max;
 }
 
 /**
