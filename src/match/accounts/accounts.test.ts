@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../../core/errors.js';
 import { ACCOUNTS, CASES } from './accounts.cases.js';
 import {
+  accountMatchFields,
   AccountsSectionSchema,
+  summarizeAccountMatches,
   accountsFromRows,
   createAccountIndex,
   DEFAULT_ACCOUNTS_SECTION,
@@ -239,5 +241,15 @@ describe('properties', () => {
   test('deterministic: same input, same output', () => {
     const leads = CASES.map((c) => c.lead);
     expect(JSON.stringify(matchAccounts(leads, ACCOUNTS))).toBe(JSON.stringify(matchAccounts(leads, [...ACCOUNTS].reverse())));
+  });
+});
+
+describe('cleanse helpers', () => {
+  test('record columns and report summary', () => {
+    const leads = [{ email: 'jo@stripe.com' }, { company: 'Bank of the East' }, { company: 'Siemens Healthineers', country: 'DE' }, { company: 'Acme', country: 'US' }];
+    const ms = matchAccounts(leads, ACCOUNTS);
+    expect(accountMatchFields(ms[0]!)).toEqual({ accountId: 'STRIPE', accountMatchConfidence: '0.90', accountMatchMethod: 'domain', accountMatchExplanation: 'domain stripe.com +0.90' });
+    expect(accountMatchFields(ms[1]!).accountId).toBeNull();
+    expect(summarizeAccountMatches(ms)).toEqual({ leads: 4, matched: 2, rate: 0.5, byMethod: { domain: 1, name_exact: 1 }, nearMisses: 1, ambiguous: 0 });
   });
 });

@@ -9,7 +9,7 @@ import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/emai
 import { normalizePhone } from '../../normalize/phone/index.js';
 import { normalizeState } from '../../normalize/state/index.js';
 import { registrableDomain } from '../../normalize/website/index.js';
-import { createAccountMatcher, type AccountIndex, type AccountMatchDeps, type PreparedAccount } from './core.js';
+import { createAccountMatcher, type AccountIndex, type AccountMatch, type AccountMatchDeps, type PreparedAccount } from './core.js';
 import { createAccountRowReader } from './rows.js';
 
 export { createAccountMatcher } from './core.js';
@@ -139,4 +139,60 @@ export function searchAccounts(index: AccountIndex, query: string, options: { re
   return fuse
     .search(query.slice(0, 200), { limit })
     .map((h) => ({ id: h.item.id, name: h.item.name, score: Math.round((1 - (h.score ?? 1)) * 1000) / 1000 }));
+}
+
+/** Record columns for one match, as strings (for `cleanse` to fill and the change log to show). */
+export interface AccountMatchFields {
+  readonly accountId: string | null;
+  readonly accountMatchConfidence: string | null;
+  readonly accountMatchMethod: string | null;
+  readonly accountMatchExplanation: string | null;
+}
+
+/**
+ * The record columns `cleanse` fills from a match: `accountId`, `accountMatchConfidence` ("0.93"),
+ * `accountMatchMethod` ("domain", "name_exact"…) and `accountMatchExplanation`; all null without a match.
+ *
+ * @example
+ * accountMatchFields(matchAccounts([{ email: 'jo@acme.com' }], [{ id: 'A1', name: 'Acme', website: 'acme.com' }])[0]!)
+ * //=> { accountId: 'A1', accountMatchConfidence: '1.00', accountMatchMethod: 'domain', accountMatchExplanation: 'domain acme.com +0.90; …' }
+ */
+export function accountMatchFields(m: AccountMatch): AccountMatchFields {
+  if (m.accountId === null) return { accountId: null, accountMatchConfidence: null, accountMatchMethod: null, accountMatchExplanation: null };
+  return { accountId: m.accountId, accountMatchConfidence: m.confidence.toFixed(2), accountMatchMethod: m.method, accountMatchExplanation: m.explanation };
+}
+
+/** Match rates for the cleanse report. */
+export interface AccountMatchSummary {
+  readonly leads: number;
+  readonly matched: number;
+  /** matched / leads (0 without leads). */
+  readonly rate: number;
+  /** Matched leads per method ("domain", "name_exact", …). */
+  readonly byMethod: Readonly<Record<string, number>>;
+  /** Leads left without an account although a candidate scored above zero (near misses worth a look). */
+  readonly nearMisses: number;
+  /** Leads whose best candidates tied and could not be separated. */
+  readonly ambiguous: number;
+}
+
+/**
+ * Summarizes matches for a report: match rate, counts by method, near misses and ambiguous ties.
+ *
+ * @example
+ * summarizeAccountMatches(matches) //=> { leads: 1000, matched: 734, rate: 0.734, byMethod: { domain: 512, name_exact: 180, … }, nearMisses: 21, ambiguous: 4 }
+ */
+export function summarizeAccountMatches(matches: readonly AccountMatch[]): AccountMatchSummary {
+  const byMethod: Record<string, number> = Object.create(null) as Record<string, number>;
+  let matched = 0;
+  let nearMisses = 0;
+  let ambiguous = 0;
+  for (const m of matches) {
+    if (m.accountId !== null) {
+      matched++;
+      byMethod[m.method] = (byMethod[m.method] ?? 0) + 1;
+    } else if (m.confidence > 0) nearMisses++;
+    if (m.evidence.some((e) => e.kind === 'ambiguous')) ambiguous++;
+  }
+  return { leads: matches.length, matched, rate: matches.length ? matched / matches.length : 0, byMethod: { ...byMethod }, nearMisses, ambiguous };
 }
