@@ -111,6 +111,11 @@ describe('evidence types', () => {
     const m = base.match({ company: 'Kestrel Systems', country: 'DE' });
     expect(m.candidates[0]!.evidence.some((e) => e.kind === 'country_mismatch')).toBe(true);
   });
+  test('social-profile websites are no domain evidence', () => {
+    const idx = createAccountIndex([{ id: 'L', name: 'Lumenor Analytics', website: 'https://www.linkedin.com/company/lumenor' }]);
+    expect(idx.get('L')!.domains).toEqual([]);
+    expect(idx.match({ company: 'Other Co', website: 'linkedin.com/company/other' }).accountId).toBeNull();
+  });
   test('geography alone never matches', () => {
     expect(base.match({ company: 'Unrelated Co', country: 'US', state: 'TX', city: 'Austin' }).accountId).toBeNull();
   });

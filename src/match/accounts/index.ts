@@ -8,7 +8,7 @@ import { decodeDomainGroups } from '../../normalize/email/email.js';
 import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/email/index.js';
 import { normalizePhone } from '../../normalize/phone/index.js';
 import { normalizeState } from '../../normalize/state/index.js';
-import { registrableDomain } from '../../normalize/website/index.js';
+import { normalizeWebsite, registrableDomain } from '../../normalize/website/index.js';
 import { createAccountMatcher, type AccountIndex, type AccountMatch, type AccountMatchDeps, type PreparedAccount } from './core.js';
 import { createAccountRowReader } from './rows.js';
 
@@ -52,7 +52,11 @@ export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
     const v = normalizeCompanyName(name).value;
     return v ? { key: v.key, compactKey: v.compactKey } : null;
   },
-  websiteDomain: (w) => registrableDomain(w),
+  // Social profiles (linkedin.com/company/…) are not the company's domain.
+  websiteDomain: (w) => {
+    const v = normalizeWebsite(w).value;
+    return v ? (v.isProfile ? null : v.domain) : registrableDomain(w);
+  },
   emailDomain: (e) => emailRegistrableDomain(e),
   isFreeDomain: (d) => freeDomains().has(d),
   country: (c) => normalizeCountry(c).value?.code ?? null,
