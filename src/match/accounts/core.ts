@@ -72,7 +72,6 @@ export interface AccountCandidate {
   readonly name: string;
   readonly score: number;
   readonly method: MatchMethod;
-  readonly evidence: readonly Evidence[];
 }
 
 /** The answer for one lead. */
@@ -171,6 +170,26 @@ export interface AccountIndex {
 
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
 const MAX_OPEN = 64;
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
+  domain: 'domain',
+  domain_label: 'domain label',
+  domain_mismatch: 'domain mismatch',
+  name_exact: 'name exact',
+  name_compact: 'name compact',
+  synonym: 'synonym',
+  acronym: 'acronym',
+  name_tokens: 'name tokens',
+  country: 'country',
+  country_mismatch: 'country mismatch',
+  state: 'state',
+  state_mismatch: 'state mismatch',
+  city: 'city',
+  phone: 'phone',
+  postal_code: 'postal code',
+  tie_breaker: 'tie breaker',
+  ambiguous: 'ambiguous',
+};
 /** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
 const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
@@ -837,7 +856,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     function explain(ev: readonly Evidence[]): string {
-      return ev.map((e) => `${e.kind.replace('_', ' ')} ${e.detail}${e.points !== 0 ? ' ' + signed(e.points) : ''}`).join('; ');
+      let out = '';
+      for (const e of ev) out += `${out ? '; ' : ''}${KIND_LABEL[e.kind]} ${e.detail}${e.points !== 0 ? ' ' + signed(e.points) : ''}`;
+      return out;
     }
 
     function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
@@ -863,39 +884,39 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         name: accounts[s.i]!.name,
         score: r3(s.score),
         method: s.method,
-        evidence: s.evidence,
       }));
       const top = scored[0];
-      const notes: string[] = [];
-      if (f.freeDomain) notes.push(`email domain ${f.freeDomain} is free mail: not used`);
+      const note = f.freeDomain ? `email domain ${f.freeDomain} is free mail: not used; ` : '';
       if (top === undefined) {
-        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: [...notes, 'no candidate account'].join('; '), evidence: [], candidates };
+        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: `${note}no candidate account`, evidence: NO_EVIDENCE, candidates };
       }
       // Within the margin, a weaker kind of name evidence never ties with a stronger one (exact key beats similar words).
-      const tied = scored.filter((s) => s === top || (s.score >= top.score - S.tieMargin && s.nameRank >= top.nameRank));
       let winner = top;
+      let evidence: Evidence[] = top.evidence;
       let confidence = Math.min(1, top.score);
-      const evidence = [...top.evidence];
-      if (tied.length > 1) {
-        const { winner: w, by } = breakTie(f, tied);
-        winner = w;
-        confidence = Math.min(1, w.score);
-        evidence.length = 0;
-        evidence.push(...w.evidence);
-        const others = tied.filter((t) => t !== w).map((t) => accounts[t.i]!.id);
-        if (by) evidence.push({ kind: 'tie_breaker', points: 0, detail: `${by} over ${others.join(', ')}` });
-        else {
-          confidence *= S.ambiguityFactor;
-          evidence.push({ kind: 'ambiguous', points: 0, detail: `tied with ${others.join(', ')}` });
+      if (scored.length > 1) {
+        const tied = scored.filter((s) => s === top || (s.score >= top.score - S.tieMargin && s.nameRank >= top.nameRank));
+        if (tied.length > 1) {
+          const { winner: w, by } = breakTie(f, tied);
+          winner = w;
+          confidence = Math.min(1, w.score);
+          evidence = [...w.evidence];
+          const others = tied.filter((t) => t !== w).map((t) => accounts[t.i]!.id);
+          if (by) evidence.push({ kind: 'tie_breaker', points: 0, detail: `${by} over ${others.join(', ')}` });
+          else {
+            confidence *= S.ambiguityFactor;
+            evidence.push({ kind: 'ambiguous', points: 0, detail: `tied with ${others.join(', ')}` });
+          }
         }
       }
       const a = accounts[winner.i]!;
-      const explanation = [...notes, explain(evidence)].join('; ');
+      const explanation = note + explain(evidence);
       if (confidence < S.floor) {
         return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: `below floor ${S.floor}: ${a.id} ${explanation}`, evidence, candidates };
       }
-      const out: AccountMatch = { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
-      return a.parentId ? { ...out, parentId: a.parentId } : out;
+      return a.parentId
+        ? { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates, parentId: a.parentId }
+        : { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
     }
 
     function candidatesForName(query: string, limit = 20): PreparedAccount[] {
