@@ -92,6 +92,27 @@ describe('output shape', () => {
   });
 });
 
+describe('misspelt names', () => {
+  const idx = createAccountIndex([
+    { id: 'Q', name: 'Quillonera Robotics GmbH', country: 'DE' },
+    { id: 'H', name: 'Halcyon Bay Analytics', country: 'US' },
+    { id: 'W', name: 'Wrenfield Partners', country: 'GB' },
+  ]);
+  test.each([
+    ['Quilloenra Robotics', 'Q', 'swap across a third'],
+    ['Qiullonera Robotics', 'Q', 'swap near the start'],
+    ['Quillonerra Robotics', 'Q', 'doubled letter'],
+    ['Quilonera Robotics', 'Q', 'dropped letter'],
+    ['Quillonexa Robotics', 'Q', 'one substitution'],
+    ['Wrenfeild Partners', 'W', 'swap'],
+  ] as const)('%s → %s (%s)', (company, id) => {
+    expect(idx.match({ company, country: idx.get(id)!.country }).accountId).toBe(id);
+  });
+  test('two substitutions in a short word are another company', () => {
+    expect(idx.match({ company: 'Wrinfold Partners', country: 'GB' }).accountId).toBeNull();
+  });
+});
+
 describe('evidence types', () => {
   const base = createAccountIndex([
     { id: 'K1', name: 'Kestrel Systems', country: 'US', state: 'TX', city: 'Austin', phone: '+1 512 555 0100', postalCode: '78701' },

@@ -472,6 +472,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
         for (const c of F.get(`E${m}${t.slice(0, a)}|${t.slice(n - a)}`) ?? []) consider(c);
       }
+      // A swap of two letters across a third's boundary breaks all three keys: undo it and look the word up.
+      const a = Math.ceil(n / 3);
+      for (const p of [a - 1, n - a - 1]) {
+        if (p < 1 || p + 1 >= n) continue;
+        const v = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2);
+        if (postings.has(v)) consider(v);
+      }
       return out;
     }
 
