@@ -105,7 +105,7 @@ describe('misspelt names', () => {
     ['Quilonera Robotics', 'Q', 'dropped letter'],
     ['Quillonexa Robotics', 'Q', 'one substitution'],
     ['Wrenfeild Partners', 'W', 'swap'],
-  ] as const)('%s → %s (%s)', (company, id) => {
+  ] as const)('%s → %s (%s)', (company, id, _kind) => {
     expect(idx.match({ company, country: idx.get(id)!.country }).accountId).toBe(id);
   });
   test('two substitutions in a short word are another company', () => {
