@@ -193,7 +193,7 @@ const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
 /** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
 const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
-const LEAD_CACHE = 50_000;
+const LEAD_CACHE = 100_000;
 const SPLIT = /[\s,;|]+/;
 const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
 
@@ -503,17 +503,26 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
     const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
 
+    // Two generations: when the current one is full it becomes the previous one, so names that keep
+    // coming back survive the turnover (a file's big accounts).
     let leadCache = new Map<string, LeadName | null>();
+    let leadCacheOld = new Map<string, LeadName | null>();
     function leadName(company: string): LeadName | null {
       let hit = leadCache.get(company);
       if (hit !== undefined || leadCache.has(company)) return hit ?? null;
-      const ck = deps.companyKey(spaceCommas(company));
-      hit = ck
-        ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
-        : null;
-      if (leadCache.size >= LEAD_CACHE) leadCache = new Map();
-      leadCache.set(company, hit);
-      return hit;
+      hit = leadCacheOld.get(company);
+      if (hit === undefined && !leadCacheOld.has(company)) {
+        const ck = deps.companyKey(spaceCommas(company));
+        hit = ck
+          ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
+          : null;
+      }
+      if (leadCache.size >= LEAD_CACHE) {
+        leadCacheOld = leadCache;
+        leadCache = new Map();
+      }
+      leadCache.set(company, hit ?? null);
+      return hit ?? null;
     }
 
     /** Whether `short` is a word part of `long`: CamelCase part, or a prefix whose rest is a known word. */
@@ -959,6 +968,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
         if (added > 0) {
           leadCache = new Map();
+          leadCacheOld = new Map();
           nameCache = new Map();
         }
         return added;
