@@ -108,6 +108,12 @@ describe('misspelt names', () => {
   ] as const)('%s → %s (%s)', (company, id, _kind) => {
     expect(idx.match({ company, country: idx.get(id)!.country }).accountId).toBe(id);
   });
+  test("a lead domain spelling the lead's own name contradicts a misspelling match, not an acronym", () => {
+    expect(idx.match({ company: 'Wrenfeld Partners', email: 'jo@wrenfeld.co.uk', country: 'GB' }).accountId).toBeNull();
+    expect(idx.match({ company: 'Wrenfeld Partners', email: 'jo@gmail.com', country: 'GB' }).accountId).toBe('W');
+    const ibm = createAccountIndex([{ id: 'IBM', name: 'International Business Machines', country: 'US' }]);
+    expect(ibm.match({ company: 'IBM', email: 'jo@ibm.com', country: 'US' }).accountId).toBe('IBM');
+  });
   test('two substitutions in a short word are another company', () => {
     expect(idx.match({ company: 'Wrinfold Partners', country: 'GB' }).accountId).toBeNull();
   });

@@ -674,6 +674,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       let s = 0;
       let method: MatchMethod = 'none';
       let primary = false;
+      let ownSpelling = false;
       const exact = f.domains.find((d) => a.domains.includes(d));
       if (exact !== undefined) {
         s += W.domain;
@@ -689,13 +690,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         } else if (a.domains.length > 0) {
           s += W.domainMismatch;
           ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} not among ${a.domains.slice(0, 3).join(', ')}` });
-        } else if (f.name && f.name.key !== a.key && f.name.compact !== a.compact && f.domains.some((d) => spells(d, f.name!))) {
-          // The lead's own domain confirms its spelling of the name, which is not the account's.
-          s += W.domainMismatch;
-          ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name.key}"` });
+        } else {
+          ownSpelling = true;
         }
       }
       const ne = cached !== undefined ? cached : nameEvidence(f.name, a);
+      if (ownSpelling && ne?.kind === 'name_tokens' && f.domains.some((d) => spells(d, f.name!))) {
+        // Only similar words, and the lead's own domain confirms its spelling of the name, which is not the account's.
+        s += W.domainMismatch;
+        ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name!.key}"` });
+      }
       if (ne) {
         const p = W.name * ne.score;
         s += p;
