@@ -107,6 +107,11 @@ const CATALOG = {
   'dedupe.block_skipped': { severity: 'warning', message: 'Blocking rule {rule}: {count} block(s) larger than {max} records skipped (largest "{key}", {size} records); pairs inside them were not compared.' },
   'dedupe.existing_update': { severity: 'info', message: 'Matches existing record {id} (match probability {probability}); update it.' },
   'dedupe.existing_review': { severity: 'warning', message: 'May match existing record {id} (match probability {probability}); left for review.' },
+  // --- account matching (issue 8: src/match/accounts) ------------------------------
+  'account.no_match': { severity: 'info', message: 'No account matched{best}.' },
+  'account.ambiguous': { severity: 'warning', message: 'Accounts {candidates} match equally well; none chosen by the tie-breakers.' },
+  'account.skipped': { severity: 'warning', message: 'Account row {row} skipped: {reason}.' },
+  'account.duplicate_id': { severity: 'warning', message: 'Account id "{id}" appears more than once; the later row is ignored.' },
   // --- pipeline -----------------------------------------------------------------
   'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
