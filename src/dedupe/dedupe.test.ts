@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../core/errors.js';
 import { generateLeads } from '../../scripts/gen/leads.js';
-import defaults from '../../rules/dedupe-default.json' with { type: 'json' };
+import defaults from '../../dictionaries/dedupe-default.json' with { type: 'json' };
 import {
   createExistingIndex,
   dedupe,
