@@ -413,6 +413,13 @@ describe('weight estimation (EM)', () => {
     // The estimated section is usable as a pack section.
     expect(dedupe(recs.slice(0, 200), { pack: est.section }).clusters.length).toBeGreaterThan(0);
   });
+  test('keep: the listed comparisons keep the section weights; the others are estimated', () => {
+    const recs = cleanLeads(1500, 5);
+    const est = estimateWeights(recs, { keep: ['company', 'emailDomain'] });
+    const company = (est.section.comparisons.find((c) => c.field === 'company')!.levels as { weight?: number }[]).map((l) => l.weight);
+    expect(company).toEqual([undefined, 7, 4, 3, -3]);
+    expect(est.parameters.email!.find((l) => l.level === 'exact')!.weight).toBeGreaterThan(8);
+  });
 });
 
 describe('pack section validation', () => {
