@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../core/errors.js';
 import { generateLeads } from '../../scripts/gen/leads.js';
-import defaults from '../../rules/dedupe-default.json' with { type: 'json' };
+import defaults from '../../dictionaries/dedupe-default.json' with { type: 'json' };
 import {
   createExistingIndex,
   dedupe,
@@ -412,6 +412,13 @@ describe('weight estimation (EM)', () => {
     expect(DedupeSectionSchema.safeParse(est.section).success).toBe(true);
     // The estimated section is usable as a pack section.
     expect(dedupe(recs.slice(0, 200), { pack: est.section }).clusters.length).toBeGreaterThan(0);
+  });
+  test('keep: the listed comparisons keep the section weights; the others are estimated', () => {
+    const recs = cleanLeads(1500, 5);
+    const est = estimateWeights(recs, { keep: ['company', 'emailDomain'] });
+    const company = (est.section.comparisons.find((c) => c.field === 'company')!.levels as { weight?: number }[]).map((l) => l.weight);
+    expect(company).toEqual([undefined, 7, 4, 3, -3]);
+    expect(est.parameters.email!.find((l) => l.level === 'exact')!.weight).toBeGreaterThan(8);
   });
 });
 

@@ -25,6 +25,11 @@ export interface EstimateOptions {
    * train better than rules on shared keys (company), where colleagues look like matches to EM.
    */
   readonly blocking?: readonly unknown[];
+  /**
+   * Comparison ids whose weights stay as the section has them (used as they are in the E-step, not re-estimated):
+   * for comparisons that measure the same fact as others (company, email domain and city all say "same company").
+   */
+  readonly keep?: readonly string[];
 }
 
 export interface EstimateResult {
@@ -112,6 +117,8 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
     const sum = raw.reduce((x, y) => x + y, 0) || 1;
     return raw.map((x) => Math.min(CLAMP_HI, Math.max(CLAMP_LO, x / sum)));
   });
+  const keep = new Set(options.keep ?? []);
+  const kept = cs.comparisons.map((c) => keep.has(c.id));
   const lambda = cs.blocking.map(() => 0.1);
   let it = 0;
   const maxIt = options.maxIterations ?? 25;
@@ -129,7 +136,7 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
         if (ex[c]) continue;
         const l = vecs[p * C + c]!;
         if (isNull[c]![l]) continue;
-        logRatio += Math.log(m[c]![l]!) - Math.log(u[c]![l]!);
+        logRatio += kept[c] ? cs.comparisons[c]!.levels[l]!.weight * Math.LN2 : Math.log(m[c]![l]!) - Math.log(u[c]![l]!);
       }
       const lam = lambda[r]!;
       const odds = (lam / (1 - lam)) * Math.exp(Math.max(-700, Math.min(700, logRatio)));
@@ -146,7 +153,7 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
     }
     let delta = 0;
     const next = m.map((old, c) => {
-      if (mDen[c]! <= 0) return old;
+      if (mDen[c]! <= 0 || kept[c]) return old;
       return old.map((x, l) => {
         if (isNull[c]![l]) return 0;
         const v = Math.min(CLAMP_HI, Math.max(CLAMP_LO, mNum[c]![l]! / mDen[c]!));
@@ -169,6 +176,7 @@ export function estimateWith(records: readonly DedupeRecord[], cs: CompiledSecti
     const sc = section.comparisons[ci]!;
     parameters[c.id] = c.levels.map((l, li) => {
       if (isNull[ci]![li]) return { level: l.label, m: 0, u: 0, weight: 0 };
+      if (kept[ci]) return { level: l.label, m: NaN, u: Number(u[ci]![li]!.toPrecision(4)), weight: l.weight };
       const mm = Number(m[ci]![li]!.toPrecision(4));
       const uu = Number(u[ci]![li]!.toPrecision(4));
       const w = Math.round(Math.log2(mm / uu) * 1000) / 1000;

@@ -1,6 +1,6 @@
 import free from '../../dictionaries/free-email-domains.json' with { type: 'json' };
 import roles from '../../dictionaries/role-email-prefixes.json' with { type: 'json' };
-import defaults from '../../rules/dedupe-default.json' with { type: 'json' };
+import defaults from '../../dictionaries/dedupe-default.json' with { type: 'json' };
 import { companyMatchKey } from '../normalize/company/index.js';
 import { emailMatchKey, emailRegistrableDomain } from '../normalize/email/index.js';
 import { nicknameKeys } from '../normalize/person-name/index.js';
