@@ -1,7 +1,9 @@
 /** The built-in dictionaries, steps and packs that the root entry binds. */
 import headerAliases from '../dictionaries/header-aliases.json' with { type: 'json' };
 import defaultPack from '../rules/default.json' with { type: 'json' };
-import type { CleanseEnvironment } from './engine/cleanse.js';
+import type { CleanseEnvironment, SetSteps } from './engine/cleanse.js';
+import { dedupe } from './dedupe/index.js';
+import { matchAccounts } from './match/accounts/index.js';
 import type { HeaderDictionary } from './engine/headers.js';
 import type { StepRegistry } from './engine/step.js';
 import { basicSteps } from './engine/steps/basic.js';
@@ -33,10 +35,17 @@ export const builtInPacks: Readonly<Record<string, unknown>> = {
   default: defaultPack,
 };
 
-/** The environment `cleanse` runs in: built-in steps, dictionaries and packs. */
+/** The set steps `cleanse` runs after the record steps: deduplication, then account matching. */
+export const builtInSetSteps: SetSteps = {
+  dedupe: (records, options) => dedupe(records as never, options as never) as never,
+  matchAccounts: (leads, accounts, options) => matchAccounts(leads as never, accounts as never, options as never),
+};
+
+/** The environment `cleanse` runs in: built-in steps, dictionaries, packs and set steps. */
 export const builtInEnvironment: CleanseEnvironment = {
   steps: builtInSteps,
   library: builtInPacks,
   headerDictionary: builtInHeaderDictionary,
   defaultPack,
+  setSteps: builtInSetSteps,
 };

@@ -81,3 +81,21 @@ export { emailSteps } from './normalize/email/step.js';
 export { personNameSteps } from './normalize/person-name/step.js';
 export { companySteps } from './normalize/company/step.js';
 export { websiteSteps } from './normalize/website/step.js';
+export * from './dedupe/index.js';
+export {
+  matchAccounts,
+  createAccountIndex,
+  loadAccountIndex,
+  accountsFromRows,
+  searchAccounts,
+  accountMatchFields,
+  summarizeAccountMatches,
+  AccountsSectionSchema,
+  DEFAULT_ACCOUNTS_SECTION,
+  resolveAccountsSection,
+  type Account,
+  type AccountIndex,
+  type AccountMatch,
+  type AccountCandidate,
+  type AccountMatchSummary,
+} from './match/accounts/index.js';

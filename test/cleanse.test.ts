@@ -87,11 +87,12 @@ const rowArb = fc.dictionary(fc.constantFrom(...HEADERS), cell, { maxKeys: HEADE
 const rowsArb = fc.array(rowArb, { maxLength: 25 });
 
 function accounted(r: CleanseResult): number[] {
-  return [...r.records.map((x) => x.sourceRow), ...r.rejected.map((x) => x.sourceRow)].sort((a, b) => a - b);
+  const absorbed = r.clusters.flatMap((c) => c.sourceRows.filter((_, i) => c.members[i] !== c.master));
+  return [...r.records.map((x) => x.sourceRow), ...r.rejected.map((x) => x.sourceRow), ...absorbed].sort((a, b) => a - b);
 }
 
 describe('invariants', () => {
-  test('row conservation: every input row is a record or a reject, exactly once', () => {
+  test('row conservation: every input row is a record, a reject or merged into a survivor, exactly once', () => {
     fc.assert(
       fc.property(rowsArb, (input) => {
         const r = cleanse(input);
@@ -166,5 +167,56 @@ describe('invariants', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('set steps in cleanse', () => {
+  const rows = [
+    { 'First Name': 'Robert', 'Last Name': 'Smith', Email: 'rob.smith@acme.com', Company: 'Acme Inc.', Phone: '+1 415 555 2671', Attended: 'Registered' },
+    { 'First Name': 'Bob', 'Last Name': 'Smith', Email: 'Rob.Smith@ACME.com', Company: 'ACME', Title: 'VP Sales', Attended: 'Attended' },
+    { 'First Name': 'Jane', 'Last Name': 'Roe', Email: 'jane@globex.de', Company: 'Globex GmbH', Country: 'DE' },
+  ];
+  const r = cleanse(rows, { campaign: { name: 'Q4 Webinar' } });
+
+  test('duplicates merge into one survivor; campaigns unioned with the strongest status; merges are in the change log', () => {
+    expect(r.records).toHaveLength(2);
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]!.sourceRows.sort()).toEqual([2, 3]);
+    const bob = r.records.find((x) => x.lastName === 'Smith')!;
+    expect(bob.title).toBe('VP Sales');
+    expect(bob.memberStatus).toBe('Attended');
+    expect(bob.jobLevel).toBe('vp');
+    expect(r.report.merged).toBe(1);
+    // the survivor's phone came from the other row, and the change log says so
+    expect(bob.phone).toBe('+14155552671');
+    expect(r.changes.some((c) => c.rule.startsWith('default:dedupe.survivorship') && c.field === 'phone' && c.after === '+14155552671' && c.before === null)).toBe(true);
+    expect(bob.campaigns).toEqual([expect.objectContaining({ campaign: 'Q4 Webinar', status: 'Attended' })]);
+    // scoring runs on the survivor, after the merge
+    expect(bob.scoreRules).toContain('fit.level.vp+25');
+  });
+
+  test('dedupe can be turned off', () => {
+    expect(cleanse(rows, { dedupe: false }).records).toHaveLength(3);
+  });
+
+  test('existing CRM records label each lead new / update <id>', () => {
+    const existing = [{ id: '00Q000000000001AAA', firstName: 'Jane', lastName: 'Roe', email: 'jane@globex.de', company: 'Globex GmbH', extra: {}, campaigns: [], sourceRow: 1 }];
+    const out = cleanse(rows, { existing });
+    const jane = out.records.find((x) => x.firstName === 'Jane')!;
+    expect(jane.crmAction).toBe('update 00Q000000000001AAA');
+    expect(jane.existingId).toBe('00Q000000000001AAA');
+    expect(out.records.find((x) => x.lastName === 'Smith')!.crmAction).toBe('new');
+  });
+
+  test('accounts fill accountId with confidence, method and explanation', () => {
+    const accounts = [
+      { id: 'A-1', name: 'Acme, Inc.', website: 'https://acme.com' },
+      { id: 'A-2', name: 'Globex GmbH', website: 'globex.de', country: 'DE' },
+    ];
+    const out = cleanse(rows, { accounts });
+    expect(out.records.map((x) => x.accountId)).toEqual(['A-1', 'A-2']);
+    expect(out.records[0]!.accountMatchMethod).toBe('domain');
+    expect(Number(out.records[0]!.accountMatchConfidence)).toBeGreaterThan(0.9);
+    expect(out.accountMatches).toHaveLength(2);
   });
 });

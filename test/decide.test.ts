@@ -225,7 +225,7 @@ describe('every reason code of the default and example packs', () => {
 
   test('routing can take the owner from a record field (the matched account owner)', () => {
     const pack = loadPack({ id: 'o', version: '1.0.0', extends: 'default', route: { assign: [{ id: 'account-owner', when: { field: 'extra.Account Owner', exists: true }, ownerFrom: 'extra.Account Owner' }], default: { queue: 'Inbound' } } });
-    const out = cleanse([{ ...base, 'Account Owner': '005XYZ' }, base], { pack });
+    const out = cleanse([{ ...base, 'Account Owner': '005XYZ' }, { ...base, 'First Name': 'Bo', 'Last Name': 'Berg', Email: 'bo@berg.se', Company: 'Berg AB' }], { pack });
     expect(out.records.map((r) => [r.owner, r.queue, r.routeRule])).toEqual([['005XYZ', null, 'account-owner'], [null, 'Inbound', 'default']]);
   });
 });

@@ -38,7 +38,9 @@ describe.each(files.map((f) => [f.file, f] as const))('%s', (name, t) => {
   test('clean job writes the four outputs; every row is a record or a reject; nothing is lost', async () => {
     const out = join(tmp, `${name}.clean.csv`);
     const { parsed, result, outputs } = await cleanFile(join('fixtures', name), { out });
-    const rows = [...result.records.map((r) => r.sourceRow), ...result.rejected.map((r) => r.sourceRow)].sort((a, b) => a - b);
+    // Row conservation: a clean record, a reject, or a row merged into a survivor, exactly once.
+    const absorbed = result.clusters.flatMap((c) => c.sourceRows.filter((r, i) => c.members[i] !== c.master));
+    const rows = [...result.records.map((r) => r.sourceRow), ...result.rejected.map((r) => r.sourceRow), ...absorbed].sort((a, b) => a - b);
     expect(rows).toEqual([...parsed.meta.rowNumbers]);
     for (const f of Object.values(outputs)) expect(readFileSync(f).length).toBeGreaterThan(0);
 

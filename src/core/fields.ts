@@ -76,10 +76,33 @@ export type LeadRecord = {
   /** Nurture program from `route.nurture` (first match wins). */
   nurtureProgram?: string | null;
   nurtureRule?: string | null;
+  /** Against the existing CRM records: "new", "update <id>" or "review <id>". */
+  crmAction?: string | null;
+  /** The existing CRM record this lead updates or may update. */
+  existingId?: string | null;
+  /** Account matching: the account, confidence ("0.93"), method and evidence. */
+  accountId?: string | null;
+  accountMatchConfidence?: string | null;
+  accountMatchMethod?: string | null;
+  accountMatchExplanation?: string | null;
 };
 
 /** Decision columns written after the canonical fields when a pack scores or routes. */
-export const DECISION_FIELDS = ['score', 'scoreRules', 'owner', 'queue', 'routeRule', 'nurtureProgram', 'nurtureRule'] as const;
+export const DECISION_FIELDS = [
+  'crmAction',
+  'existingId',
+  'accountId',
+  'accountMatchConfidence',
+  'accountMatchMethod',
+  'accountMatchExplanation',
+  'score',
+  'scoreRules',
+  'owner',
+  'queue',
+  'routeRule',
+  'nurtureProgram',
+  'nurtureRule',
+] as const;
 
 /** A raw input row: header → cell text. */
 export type RawRow = Readonly<Record<string, string | number | boolean | null | undefined>>;

@@ -1,6 +1,6 @@
 import free from '../../dictionaries/free-email-domains.json' with { type: 'json' };
 import roles from '../../dictionaries/role-email-prefixes.json' with { type: 'json' };
-import defaults from '../../dictionaries/dedupe-default.json' with { type: 'json' };
+import defaultPack from '../../rules/default.json' with { type: 'json' };
 import { companyMatchKey } from '../normalize/company/index.js';
 import { emailMatchKey, emailRegistrableDomain } from '../normalize/email/index.js';
 import { nicknameKeys } from '../normalize/person-name/index.js';
@@ -30,7 +30,7 @@ export {
 } from './schema.js';
 
 /** The default B2B `dedupe` section (the lead's `rules/default.json` carries the same). */
-export const DEFAULT_DEDUPE_SECTION: unknown = defaults.dedupe;
+export const DEFAULT_DEDUPE_SECTION: unknown = defaultPack.dedupe;
 
 let freeSet: ReadonlySet<string> | undefined;
 let roleSet: ReadonlySet<string> | undefined;

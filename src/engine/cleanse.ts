@@ -61,14 +61,28 @@ export interface CleanseReport {
   readonly issuesByCode: Readonly<Record<string, number>>;
 }
 
+/** A duplicate cluster: members are indices into the records before merging; `sourceRows` name their rows. */
+export interface CleanseCluster {
+  readonly id: string;
+  readonly members: readonly number[];
+  readonly sourceRows: readonly number[];
+  readonly master: number;
+  readonly score: number;
+}
+
 export interface CleanseResult {
+  /** Clean records: survivors of merged duplicates and every other kept row. */
   readonly records: LeadRecord[];
   readonly rejected: RejectedRow[];
   readonly changes: Change[];
-  /** Filled by deduplication (set step). */
-  readonly clusters: unknown[];
-  /** Filled by account matching (set step). */
-  readonly accountMatches: unknown[];
+  /** Duplicate clusters merged into one survivor each (row conservation: their rows are in `sourceRows`). */
+  readonly clusters: CleanseCluster[];
+  /** Per cluster: chosen values, where each came from, and the inverse to undo the merge. */
+  readonly mergePlan: readonly unknown[];
+  /** Pairs in the review band: possible duplicates left unmerged for a person to decide. */
+  readonly review: readonly unknown[];
+  /** One per clean record when accounts were given. */
+  readonly accountMatches: readonly unknown[];
   /** File, header and cell issues; cell issues carry `row` and `field`. */
   readonly issues: Issue[];
   readonly report: CleanseReport;
@@ -84,8 +98,10 @@ export interface CleanseOptions {
   readonly rowNumbers?: readonly number[];
   /** Header order (default: keys in order of first appearance). */
   readonly headers?: readonly string[];
-  /** Existing CRM records (used by deduplication). */
+  /** Existing CRM records (with `id`): each clean record is labelled new / update <id> / review <id>. */
   readonly existing?: readonly unknown[];
+  /** Merge duplicates within the file (default true when the pack has a `dedupe` section). */
+  readonly dedupe?: boolean;
   /** Accounts (used by account matching). */
   readonly accounts?: readonly unknown[];
   /** Export target profile id (overrides the pack's `target`), e.g. "salesforce-lead". */
@@ -96,9 +112,33 @@ export interface CleanseOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
+/** Set steps: work over the whole set of clean records (bound by the root entry). */
+export interface SetSteps {
+  readonly dedupe?: (
+    records: readonly LeadRecord[],
+    options: { pack: unknown; existing?: readonly unknown[] },
+  ) => {
+    readonly clusters: readonly { readonly id: string; readonly members: readonly number[]; readonly master: number; readonly score: number }[];
+    readonly records: readonly Record<string, unknown>[];
+    readonly mergePlan: readonly { readonly master: number; readonly fields: Readonly<Record<string, { readonly value: unknown; readonly from: number; readonly rule: string }>> }[];
+    readonly review: readonly unknown[];
+    readonly issues: readonly Issue[];
+    readonly existingMatches?: readonly { readonly index: number; readonly existingId: string | null; readonly action: string }[];
+    readonly blocking?: unknown;
+    readonly pairs?: unknown;
+  };
+  readonly matchAccounts?: (
+    leads: readonly LeadRecord[],
+    accounts: readonly unknown[],
+    options: { pack: unknown },
+  ) => readonly { readonly accountId: string | null; readonly confidence: number; readonly method: string; readonly explanation: string }[];
+}
+
 export interface CleanseEnvironment extends CompileContext {
   /** The pack used when the caller gives none. */
   readonly defaultPack: unknown;
+  /** Deduplication and account matching. */
+  readonly setSteps?: SetSteps;
 }
 
 function isCompiled(p: unknown): p is CompiledPack {
@@ -182,6 +222,7 @@ export function cleanseWith(
   const rejectReasons: Record<string, number> = {};
 
   const target = options.target !== undefined ? compileTarget(options.target) : pack.target;
+  const issuesByRow = new Map<number, Issue[]>();
   const onProgress = options.onProgress;
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && r % 10_000 === 0) onProgress(r, rows.length);
@@ -285,21 +326,86 @@ export function cleanseWith(
       for (const r of reasons) bump(rejectReasons, r.code);
       continue;
     }
-    const dctx = { record, issues: rowIssues };
-    if (pack.decisions.score) {
-      const s = evaluateScore(pack.decisions.score, dctx);
-      record.score = s.score;
-      record.scoreRules = [...s.rules];
-    }
-    if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
-    for (const f of CANONICAL_FIELDS) {
-      const v = rec[f];
-      if (typeof v === 'string' && v !== '') bump(fillAfter, f);
-    }
+    if (pack.decisions.score || pack.decisions.route) issuesByRow.set(sourceRow, rowIssues);
     records.push(record);
   }
 
   onProgress?.(rows.length, rows.length);
+
+  // ---- set steps: deduplication (and existing records), then account matching ----------------
+  let clusters: CleanseCluster[] = [];
+  let mergePlan: readonly unknown[] = [];
+  let review: readonly unknown[] = [];
+  let merged = 0;
+  const dedupeOn = options.dedupe ?? (pack.resolved.dedupe !== undefined || options.existing !== undefined);
+  const dedupeFn = env.setSteps?.dedupe;
+  if (dedupeFn && (dedupeOn || options.existing) && records.length > 0) {
+    const before = records;
+    const d = dedupeFn(before, { pack: pack.resolved, ...(options.existing ? { existing: options.existing } : {}) });
+    if (dedupeOn) {
+      clusters = d.clusters.map((c) => ({ ...c, sourceRows: c.members.map((m) => before[m]!.sourceRow) }));
+      mergePlan = d.mergePlan;
+      review = d.review;
+      const rule = `${pack.id}:dedupe.survivorship`;
+      for (const entry of d.mergePlan) {
+        const master = before[entry.master]!;
+        for (const [field, choice] of Object.entries(entry.fields)) {
+          if (field === 'campaigns' || field === 'extra' || field === 'sourceRow') continue;
+          const prev = (master as unknown as Record<string, unknown>)[field];
+          const after = choice.value === undefined || choice.value === null ? null : String(choice.value);
+          changes.push({ row: master.sourceRow, field, before: prev === undefined || prev === null ? null : String(prev), after, rule: `${rule}.${choice.rule}` });
+          bump(changesByRule, `${rule}.${choice.rule}`);
+        }
+      }
+      merged = before.length - d.records.length;
+      records.splice(0, records.length, ...(d.records as unknown as LeadRecord[]));
+      issues.push(...d.issues);
+    }
+    if (options.existing && d.existingMatches) {
+      // Labels are per output record of dedupe; without merging, dedupe's output order is the input order.
+      const out = dedupeOn ? records : (d.records as unknown as LeadRecord[]);
+      for (const m of d.existingMatches) {
+        const target = dedupeOn ? records[m.index] : records[records.indexOf(out[m.index]!)] ?? records[m.index];
+        if (!target) continue;
+        target.crmAction = m.action;
+        target.existingId = m.existingId;
+      }
+      if (!dedupeOn) issues.push(...d.issues.filter((i) => i.code.startsWith('dedupe.existing')));
+    }
+  }
+  let accountMatches: readonly unknown[] = [];
+  if (options.accounts && env.setSteps?.matchAccounts) {
+    const matches = env.setSteps.matchAccounts(records, options.accounts, { pack: pack.resolved });
+    accountMatches = matches;
+    matches.forEach((m, i) => {
+      const r = records[i]!;
+      r.accountId = m.accountId;
+      r.accountMatchConfidence = m.accountId === null ? null : m.confidence.toFixed(2);
+      r.accountMatchMethod = m.accountId === null ? null : m.method;
+      r.accountMatchExplanation = m.accountId === null ? null : m.explanation;
+    });
+  }
+
+  // ---- decisions on the final records: score and route (after merging and account matching) ----
+  if (pack.decisions.score || pack.decisions.route) {
+    for (const record of records) {
+      const dctx = { record, issues: issuesByRow.get(record.sourceRow) ?? [] };
+      if (pack.decisions.score) {
+        const sc = evaluateScore(pack.decisions.score, dctx);
+        record.score = sc.score;
+        record.scoreRules = [...sc.rules];
+      }
+      if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
+    }
+  }
+
+  for (const record of records) {
+    const rec = record as unknown as Record<string, unknown>;
+    for (const f of CANONICAL_FIELDS) {
+      const v = rec[f];
+      if (typeof v === 'string' && v !== '') bump(fillAfter, f);
+    }
+  }
   const issuesByCode: Record<string, number> = {};
   for (const i of issues) bump(issuesByCode, i.code);
   const fillRate: Record<string, FieldFill> = {};
@@ -316,14 +422,14 @@ export function cleanseWith(
     rowsIn: rows.length,
     rowsOut: records.length,
     rejected: rejected.length,
-    merged: 0,
+    merged,
     rejectReasons,
     mapping: mapped.mappings,
     fillRate,
     changesByRule,
     issuesByCode,
   };
-  return { records, rejected, changes, clusters: [], accountMatches: [], issues, report, mapping: mapped.mappings, target: target ?? null };
+  return { records, rejected, changes, clusters, mergePlan, review, accountMatches, issues, report, mapping: mapped.mappings, target: target ?? null };
 }
 
 /** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */

@@ -5,6 +5,8 @@
 import * as z from 'zod';
 import { CampaignSection, ListsSection, RejectSection, RouteSection, ScoreSection } from '../decide/sections.js';
 import { TargetSection } from '../export/target.js';
+import { DedupeSectionSchema } from '../dedupe/schema.js';
+import { AccountsSectionSchema } from '../match/accounts/schema.js';
 
 const Identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, "_", "-", "." (max 64), starting with a letter');
 
@@ -31,8 +33,6 @@ export const NormalizeSection = z
   .record(z.string(), z.array(StepRef))
   .describe('Per field, the ordered steps; fields run in the order written.');
 
-/** Sections reserved for later stages; kept as JSON and stamped into the hash. */
-const Reserved = z.unknown();
 
 export const RulePackSchema = z
   .object({
@@ -48,8 +48,8 @@ export const RulePackSchema = z
     score: ScoreSection.optional(),
     route: RouteSection.optional(),
     campaign: CampaignSection.optional(),
-    dedupe: Reserved.optional(),
-    accounts: Reserved.optional(),
+    dedupe: DedupeSectionSchema.optional().describe('Deduplication: fields, blocking rules, comparisons with weighted levels, thresholds, survivorship.'),
+    accounts: AccountsSectionSchema.optional().describe('Lead-to-account matching: evidence weights, generic words, synonyms, tie-breakers, floor.'),
     target: TargetSection.optional().describe('Export profile: a built-in target (Salesforce, HubSpot, Marketo, CSV) with overrides.'),
   })
   .strict();
