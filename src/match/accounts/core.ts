@@ -260,6 +260,10 @@ interface LeadName {
   readonly acronym: string;
   /** Name candidates with their evidence, once computed (per index). */
   hits?: Array<{ i: number; ne: NameHit }>;
+  /** Word weights and classes, for index version `v`. */
+  lw?: number[];
+  lc?: number[];
+  v?: number;
 }
 
 interface Scored {
@@ -498,6 +502,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return out;
     }
 
+    // Index version: bumped when accounts are added (word weights change with the counts).
+    let version = 0;
+    const accWeights: Array<number[] | undefined> = [];
+    const accClasses: Array<number[] | undefined> = [];
+    const accVersion: number[] = [];
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
     const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
@@ -537,8 +546,29 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     /** Token similarity of a lead name and an account, and whether a distinctive token is shared. */
-    function tokenSimilarity(ln: LeadName, a: PreparedAccount): { sim: number; shared: string[] } {
+    function tokenSimilarity(ln: LeadName, a: PreparedAccount, ai: number): { sim: number; shared: string[] } {
       const at = a.tokens;
+      if (ln.v !== version || ln.lw === undefined) {
+        ln.lw = ln.tokens.map(weight);
+        ln.lc = ln.tokens.map(wordClass);
+        ln.v = version;
+      }
+      const lw = ln.lw;
+      const lc = ln.lc!;
+      let aw: number[];
+      let ac: number[];
+      if (ai >= 0 && accVersion[ai] === version) {
+        aw = accWeights[ai]!;
+        ac = accClasses[ai]!;
+      } else {
+        aw = at.map(weight);
+        ac = at.map(wordClass);
+        if (ai >= 0) {
+          accWeights[ai] = aw;
+          accClasses[ai] = ac;
+          accVersion[ai] = version;
+        }
+      }
       const used = new Array<boolean>(at.length).fill(false);
       let m = 0;
       let pairs = 0;
@@ -546,7 +576,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       let uL = 0;
       let uLs = 0;
       const shared: string[] = [];
-      for (const l of ln.tokens) {
+      for (let li = 0; li < ln.tokens.length; li++) {
+        const l = ln.tokens[li]!;
         let best = -1;
         let bf = 0;
         for (let j = 0; j < at.length; j++) {
@@ -568,21 +599,20 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (best >= 0) {
           used[best] = true;
           const t = at[best]!;
-          const w = Math.min(weight(t), t === l ? Infinity : weight(l));
+          const w = t === l ? aw[best]! : Math.min(aw[best]!, lw[li]!);
           m += bf * w;
           pairs += w;
-          if (!isGeneric(t)) shared.push(t === l ? t : `${l}~${t}`);
-        } else if (wordClass(l) === 1) uLs += weight(l);
-        else uL += weight(l);
+          if (ac[best] === 0) shared.push(t === l ? t : `${l}~${t}`);
+        } else if (lc[li] === 1) uLs += lw[li]!;
+        else uL += lw[li]!;
       }
       if (m === 0) return { sim: 0, shared };
       let uA = 0;
       let uAs = 0;
       for (let j = 0; j < at.length; j++) {
         if (used[j]) continue;
-        const t = at[j]!;
-        if (wordClass(t) === 1) uAs += weight(t);
-        else uA += weight(t);
+        if (ac[j] === 1) uAs += aw[j]!;
+        else uA += aw[j]!;
       }
       // A sector word the lead has and the account lacks is a conflict (Delta Dental vs Delta Air Lines, Acme
       // Analytics vs Acme Group); one only the account has is a qualifier leads often drop (Philips for Philips
@@ -595,7 +625,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
     }
 
-    function nameEvidence(ln: LeadName | null, a: PreparedAccount): { score: number; kind: NameKind; detail: string } | null {
+    function nameEvidence(ln: LeadName | null, a: PreparedAccount, ai = -1): { score: number; kind: NameKind; detail: string } | null {
       if (ln === null || a.key === '') return null;
       if (ln.key === a.key) return { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` };
       if (ln.compact === a.compact && ln.compact.length >= 3) return { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` };
@@ -605,7 +635,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         let via = '';
         for (const m of groupNames(g)) {
           if (m.key === ln.key) continue;
-          const sim = m.key === a.key ? 1 : tokenSimilarity(m, a).sim;
+          const sim = m.key === a.key ? 1 : tokenSimilarity(m, a, ai).sim;
           if (sim > best && sim >= NS.minTokenSimilarity) {
             best = sim;
             via = m.key;
@@ -617,7 +647,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         return { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` };
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
         return { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` };
-      const { sim, shared } = tokenSimilarity(ln, a);
+      const { sim, shared } = tokenSimilarity(ln, a, ai);
       if (shared.length === 0 || sim < NS.minTokenSimilarity) return null;
       return { score: sim, kind: 'name_tokens', detail: `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` };
     }
@@ -694,7 +724,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           ownSpelling = true;
         }
       }
-      const ne = cached !== undefined ? cached : nameEvidence(f.name, a);
+      const ne = cached !== undefined ? cached : nameEvidence(f.name, a, i);
       if (ownSpelling && ne?.kind === 'name_tokens' && f.domains.some((d) => spells(d, f.name!))) {
         // Only similar words, and the lead's own domain confirms its spelling of the name, which is not the account's.
         s += W.domainMismatch;
@@ -760,7 +790,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (hit === undefined) {
         hit = [];
         for (const i of openByName(ln)) {
-          const ne = nameEvidence(ln, accounts[i]!);
+          const ne = nameEvidence(ln, accounts[i]!, i);
           if (ne) hit.push({ i, ne });
         }
         if (nameCache.size >= LEAD_CACHE) nameCache = new Map();
@@ -974,6 +1004,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           leadCache = new Map();
           leadCacheOld = new Map();
           nameCache = new Map();
+          version++;
         }
         return added;
       },
