@@ -23,6 +23,11 @@ Options for clean:
   --sheet <name|n>    spreadsheet sheet (name, or 1-based number); default: the first
   --campaign <name>   the campaign every row of the file belongs to
   --status <status>   member status for rows that have none (e.g. Registered)
+  --accounts <file>   match each lead to an account (CSV/XLSX: id, name, website,
+                      domains, country, state, city, phone, parentId)
+  --existing <file>   CRM export of existing records: label each lead new /
+                      update <id> / review <id>
+  --no-dedupe         do not merge duplicates within the file
   --report <file>     also write the self-contained HTML report
   --target <profile>  write the clean file for a target system: salesforce-lead,
                       salesforce-contact, hubspot-contact, marketo-lead, csv
@@ -49,6 +54,9 @@ async function main(argv: readonly string[]): Promise<void> {
         campaign: { type: 'string' },
         status: { type: 'string' },
         report: { type: 'string' },
+        accounts: { type: 'string' },
+        existing: { type: 'string' },
+        'no-dedupe': { type: 'boolean', default: false },
         target: { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -90,6 +98,9 @@ async function main(argv: readonly string[]): Promise<void> {
       ...(sheet !== undefined ? { sheet } : {}),
       ...(values.report !== undefined ? { report: values.report } : {}),
       ...(values.target !== undefined ? { target: values.target } : {}),
+      ...(values.accounts !== undefined ? { accounts: values.accounts } : {}),
+      ...(values.existing !== undefined ? { existing: values.existing } : {}),
+      ...(values['no-dedupe'] ? { dedupe: false } : {}),
       ...(values.campaign !== undefined || values.status !== undefined
         ? { campaign: { ...(values.campaign !== undefined ? { name: values.campaign } : {}), ...(values.status !== undefined ? { status: values.status } : {}) } }
         : {}),
@@ -104,13 +115,16 @@ async function main(argv: readonly string[]): Promise<void> {
         [
           `${file}: ${file_.meta.format}${file_.meta.encoding ? `, ${file_.meta.encoding}` : ''}${file_.meta.delimiter ? `, delimiter ${JSON.stringify(file_.meta.delimiter)}` : ''}${file_.meta.sheet ? `, sheet "${file_.meta.sheet}"` : ''}`,
           `pack ${pack.id}@${pack.version} (${pack.hash})`,
-          `rows in ${r.rowsIn}, clean ${r.rowsOut}, rejected ${r.rejected}${reasons ? ` (${reasons})` : ''}, changed cells ${result.changes.length}`,
+          `rows in ${r.rowsIn}, clean ${r.rowsOut}, rejected ${r.rejected}${reasons ? ` (${reasons})` : ''}, merged duplicates ${r.merged} (${result.clusters.length} clusters, ${result.review.length} pairs to review), changed cells ${result.changes.length}`,
+          ...(result.accountMatches.length ? [`matched to accounts: ${result.records.filter((x) => x.accountId).length} of ${result.records.length}`] : []),
+          ...(result.records.some((x) => x.crmAction) ? [`against existing records: ${result.records.filter((x) => x.crmAction?.startsWith('update')).length} updates, ${result.records.filter((x) => x.crmAction?.startsWith('review')).length} to review, ${result.records.filter((x) => x.crmAction === 'new').length} new`] : []),
           `columns mapped: ${r.mapping.filter((m) => m.field).map((m) => `${m.header} → ${m.field}`).join(', ')}`,
           `carried through: ${r.mapping.filter((m) => !m.field).map((m) => m.header).join(', ') || '(none)'}`,
           `wrote ${outputs.clean}`,
           `      ${outputs.rejects}`,
           `      ${outputs.changes}`,
           `      ${outputs.report}`,
+          ...(outputs.merges ? [`      ${outputs.merges}`] : []),
           ...(outputs.html ? [`      ${outputs.html}`] : []),
           '',
         ].join('\n'),

@@ -12,6 +12,8 @@ import { cleanse, loadPack } from './index.js';
 import { toCsv } from './io/csv-write.js';
 import { changesTable, cleanTable, rejectsTable, type OutputTable } from './io/outputs.js';
 import { targetTable } from './export/target.js';
+import { accountsFromRows } from './match/accounts/index.js';
+import type { Issue } from './core/codes.js';
 import { parseLeadFile } from './io/parse.js';
 import type { ParseOptions, ParsedLeadFile } from './io/parse-text.js';
 import { toXlsx } from './io/xlsx-write.js';
@@ -67,7 +69,11 @@ export async function loadPackFile(pathOrId: string): Promise<CompiledPack> {
   return loadPack(pack, { source: basename(file), library });
 }
 
-export interface CleanFileOptions extends Omit<CleanseOptions, 'pack'> {
+export interface CleanFileOptions extends Omit<CleanseOptions, 'pack' | 'accounts' | 'existing'> {
+  /** Accounts file (CSV/XLSX with id, name, website, domains, country, …) or accounts. */
+  readonly accounts?: string | readonly unknown[];
+  /** Existing CRM records: a CRM export file (CSV/XLSX, cleansed with the same pack) or records. */
+  readonly existing?: string | readonly unknown[];
   /** Pack file path, built-in id, or a pack object. */
   readonly pack?: string | object;
   /** Clean file path (.csv or .xlsx); default `<input>.clean.csv` beside the input. */
@@ -84,6 +90,8 @@ export interface CleanFileOutputs {
   readonly rejects: string;
   readonly changes: string;
   readonly report: string;
+  /** Merge plan, clusters and review pairs (written when duplicates were found). */
+  readonly merges?: string;
   readonly html?: string;
 }
 
@@ -126,9 +134,27 @@ export function summaryJson(parsed: ParsedLeadFile, result: CleanseResult, outpu
 export async function cleanFile(input: string, options: CleanFileOptions = {}): Promise<CleanFileResult> {
   const pack = typeof options.pack === 'string' ? await loadPackFile(options.pack) : loadPack(options.pack);
   const parsed = await readLeadFile(input, options.sheet !== undefined ? { sheet: options.sheet } : {});
-  const { out: _out, sheet: _sheet, pack: _pack, report: _report, ...rest } = options;
-  const result = cleanse(parsed, { ...rest, pack });
-  const outputs: CleanFileOutputs = { ...outputPaths(input, options.out), ...(options.report !== undefined ? { html: options.report } : {}) };
+  const { out: _out, sheet: _sheet, pack: _pack, report: _report, accounts: accountsOpt, existing: existingOpt, ...rest } = options;
+  const fileIssues: Issue[] = [];
+  let accounts: readonly unknown[] | undefined;
+  if (typeof accountsOpt === 'string') {
+    const a = accountsFromRows((await readLeadFile(accountsOpt)).rows);
+    accounts = a.accounts;
+    fileIssues.push(...a.issues);
+  } else accounts = accountsOpt;
+  let existing: readonly unknown[] | undefined;
+  if (typeof existingOpt === 'string') {
+    // The CRM export is cleansed with the same pack (no dedupe), so both sides compare clean values.
+    existing = cleanse(await readLeadFile(existingOpt), { pack, dedupe: false }).records;
+  } else existing = existingOpt;
+  const result = cleanse(parsed, { ...rest, pack, ...(accounts ? { accounts } : {}), ...(existing ? { existing } : {}) });
+  result.issues.push(...fileIssues);
+  const base = outputPaths(input, options.out);
+  const outputs: CleanFileOutputs = {
+    ...base,
+    ...(result.clusters.length || result.review.length ? { merges: base.report.replace(/\.report\.json$/, '.merges.json') } : {}),
+    ...(options.report !== undefined ? { html: options.report } : {}),
+  };
   await mkdir(dirname(resolve(outputs.clean)), { recursive: true });
   const clean = result.target ? targetTable(result.records, result.target) : cleanTable(result.records);
   if (extname(outputs.clean).toLowerCase() === '.xlsx') await writeFile(outputs.clean, toXlsx(clean.headers, clean.rows));
@@ -136,6 +162,9 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
   await writeFile(outputs.rejects, csvBytes(rejectsTable(result, parsed.headers)), 'utf8');
   await writeFile(outputs.changes, csvBytes(changesTable(result)), 'utf8');
   await writeFile(outputs.report, summaryJson(parsed, result, outputs, input), 'utf8');
+  if (outputs.merges !== undefined) {
+    await writeFile(outputs.merges, `${JSON.stringify({ clusters: result.clusters, mergePlan: result.mergePlan, review: result.review }, null, 2)}\n`, 'utf8');
+  }
   if (outputs.html !== undefined) {
     await mkdir(dirname(resolve(outputs.html)), { recursive: true });
     await writeFile(outputs.html, renderReportHtml(summarize(result, { meta: parsed.meta, file: input })), 'utf8');

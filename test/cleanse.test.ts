@@ -181,7 +181,7 @@ describe('set steps in cleanse', () => {
   test('duplicates merge into one survivor; campaigns unioned with the strongest status; merges are in the change log', () => {
     expect(r.records).toHaveLength(2);
     expect(r.clusters).toHaveLength(1);
-    expect(r.clusters[0]!.sourceRows.sort()).toEqual([2, 3]);
+    expect([...r.clusters[0]!.sourceRows].sort()).toEqual([2, 3]);
     const bob = r.records.find((x) => x.lastName === 'Smith')!;
     expect(bob.title).toBe('VP Sales');
     expect(bob.memberStatus).toBe('Attended');

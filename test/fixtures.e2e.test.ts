@@ -99,6 +99,63 @@ describe('reject rules against the known junk rows', () => {
   });
 });
 
+describe('duplicates and existing records against the fixtures truth', () => {
+  test('within-file duplicate pairs: precision and recall ≥ 0.95; CRM matches: ≥ 0.95 found, none wrong', async () => {
+    const crm = cleanse(await readLeadFile('fixtures/crm-export.csv'), { dedupe: false }).records;
+    const existingTruth = truth.existingMatches as { file: string; row: number; crmIds: string[] }[];
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let found = 0;
+    let wrong = 0;
+    let expected = 0;
+    for (const t of files.filter((f) => f.file !== 'crm-export.csv')) {
+      const parsed = await readLeadFile(join('fixtures', t.file));
+      const r = cleanse(parsed, { existing: crm });
+      const dataRow = (sourceRow: number) => parsed.meta.rowNumbers.indexOf(sourceRow) + 1;
+      const pairs = (rows: number[]) => rows.flatMap((a, i) => rows.slice(i + 1).map((b) => `${Math.min(a, b)}-${Math.max(a, b)}`));
+      const got = new Set(r.clusters.flatMap((c) => pairs(c.sourceRows.map(dataRow))));
+      const junk = new Set(t.junk.map((j: { row: number }) => j.row));
+      const rejected = new Set(r.rejected.map((x) => dataRow(x.sourceRow)));
+      const want = new Set((t.duplicates as number[][]).flatMap((g) => pairs(g.filter((x) => !junk.has(x)))));
+      for (const p of got) (want.has(p) ? tp++ : fp++);
+      for (const p of want) {
+        const [a, b] = p.split('-').map(Number) as [number, number];
+        if (!got.has(p) && !rejected.has(a) && !rejected.has(b)) fn++;
+      }
+      const label = new Map<number, string | null | undefined>();
+      for (const rec of r.records) label.set(dataRow(rec.sourceRow), rec.existingId);
+      for (const c of r.clusters) {
+        const survivor = r.records.find((x) => c.sourceRows.includes(x.sourceRow));
+        for (const s of c.sourceRows) label.set(dataRow(s), survivor?.existingId);
+      }
+      const wantIds = new Map(existingTruth.filter((e) => e.file === t.file).map((e) => [e.row, e.crmIds]));
+      for (const [row, id] of label) {
+        const w = wantIds.get(row);
+        if (w) {
+          expected++;
+          if (id && w.includes(id)) found++;
+          else if (id) wrong++;
+        } else if (id) wrong++;
+      }
+    }
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.95);
+    expect(found / expected).toBeGreaterThanOrEqual(0.95);
+    expect(wrong).toBe(0);
+  });
+
+  test('leads land on the accounts of their companies', async () => {
+    const { accountsFromRows } = await import('../src/index.js');
+    const accounts = accountsFromRows((await readLeadFile('fixtures/accounts.csv')).rows).accounts;
+    const r = cleanse(await readLeadFile('fixtures/crm-export.csv'), { accounts, dedupe: false });
+    const byId = new Map(accounts.map((a) => [a.id, a]));
+    const matched = r.records.filter((x) => x.accountId);
+    expect(matched.length / r.records.filter((x) => x.company).length).toBeGreaterThanOrEqual(0.95);
+    for (const x of matched) expect(byId.get(x.accountId!)!.name.toLowerCase()).toBe(x.company!.toLowerCase());
+  });
+});
+
 describe('fixture specifics', () => {
   test('Windows-1252 accents and euro signs decode', async () => {
     const p = await readLeadFile('fixtures/syndication-latin1.csv');

@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import defaults from '../../../dictionaries/accounts-default.json' with { type: 'json' };
+import defaultPack from '../../../rules/default.json' with { type: 'json' };
+
+const defaults = { section: defaultPack.accounts };
 import { LeadtidyError, type Problem } from '../../core/errors.js';
 
 const Weight = z.number().min(-1).max(1);
@@ -10,7 +12,7 @@ export const TieBreakerSchema = z.enum(['sameCountry', 'parent', 'child', 'mostC
 
 /**
  * Zod schema of a rule pack's `accounts` section (lead-to-account matching). Every field is
- * optional; missing ones take the defaults in `dictionaries/accounts-default.json`.
+ * optional; missing ones take the defaults in `rules/default.json` (`accounts`).
  *
  * @example
  * AccountsSectionSchema.parse({ floor: 0.8, synonyms: [['alphabet', 'google']] }).floor //=> 0.8
