@@ -152,7 +152,7 @@ describe('duplicates and existing records against the fixtures truth', () => {
     const byId = new Map(accounts.map((a) => [a.id, a]));
     const matched = r.records.filter((x) => x.accountId);
     expect(matched.length / r.records.filter((x) => x.company).length).toBeGreaterThanOrEqual(0.95);
-    for (const x of matched) expect(byId.get(x.accountId!)!.name.toLowerCase()).toBe(x.company!.toLowerCase());
+    for (const x of matched) expect((byId.get(x.accountId!)?.name ?? '').toLowerCase()).toBe((x.company ?? "").toLowerCase());
   });
 });
 
