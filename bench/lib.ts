@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
+import { mulberry32 } from '../src/core/prng.js';
 
 export interface Measurement {
   readonly name: string;
@@ -99,14 +100,7 @@ export function report(title: string, ms: readonly Measurement[], baseline?: str
 
 /** Deterministic PRNG (mulberry32) so generated data is the same on every run. */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Picks one element with the given PRNG. */

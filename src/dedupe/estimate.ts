@@ -8,6 +8,7 @@ import type { CompiledSection, Feature } from './compile.js';
 import { scoreLevels } from './score.js';
 import type { DedupeSection } from './schema.js';
 import type { DedupeRecord } from './survivorship.js';
+import { mulberry32 } from '../core/prng.js';
 
 export interface EstimateOptions {
   /** Random pairs sampled for u (default 100,000; all pairs when fewer exist). */
@@ -43,16 +44,6 @@ export interface EstimateResult {
   readonly pairs: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fields a blocking rule reads (comparisons on them are left out of that rule's EM). */
 function ruleFields(section: DedupeSection, r: number): Set<string> {
