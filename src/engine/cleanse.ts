@@ -263,7 +263,7 @@ export function cleanseWith(
         }
         if (out.set) {
           for (const [f, after] of Object.entries(out.set)) {
-            if (f === 'sourceRow' || f === 'extra' || f === 'campaigns') continue;
+            if (f === 'sourceRow' || f === 'extra' || f === 'campaigns' || isReservedKey(f)) continue;
             const prev = (rec[f] as CellValue | undefined) ?? null;
             if (after !== prev) {
               changes.push({ row: sourceRow, field: f, before: prev, after, rule });
