@@ -18,6 +18,8 @@ export interface Deduper {
   createExistingIndex(existing: readonly DedupeRecord[], options?: { pack?: unknown }): ExistingIndex;
   loadExistingIndex(json: unknown, options?: { pack?: unknown }): ExistingIndex;
   estimateWeights(records: readonly DedupeRecord[], options?: EstimateOptions & { pack?: unknown }): EstimateResult;
+  /** One record's blocking keys per rule id: records sharing a key are compared (a warehouse GROUP BY key). */
+  blockingKeysOf(record: DedupeRecord, options?: { pack?: unknown }): Record<string, string[]>;
 }
 
 /**
@@ -55,6 +57,13 @@ export function createDeduper(deps: DedupeDependencies, defaultSection: unknown)
     loadExistingIndex(json, options = {}) {
       const parsed = typeof json === 'string' ? (JSON.parse(json) as unknown) : json;
       return buildExistingIndex(recordsFromIndexJSON(parsed), core.compiled(options.pack).cs);
+    },
+    blockingKeysOf(record, options = {}) {
+      const { cs } = core.compiled(options.pack);
+      const features = cs.featurize(record);
+      const out: Record<string, string[]> = {};
+      for (const rule of cs.blocking) out[rule.id] = [...rule.keys(features)];
+      return out;
     },
     estimateWeights(records, options = {}) {
       const { cs } = core.compiled(options.pack);

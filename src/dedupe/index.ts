@@ -104,3 +104,13 @@ export const loadExistingIndex = bound.loadExistingIndex;
  * section.comparisons[0].levels[1] //=> { kind: 'exact', m: 0.93, u: 0.00001, weight: 16.5 }
  */
 export const estimateWeights = bound.estimateWeights;
+
+/**
+ * One record's blocking keys per rule id: records that share a key are the candidate pairs.
+ * Use them as `GROUP BY` keys to shard deduplication in a warehouse.
+ *
+ * @example
+ * blockingKeysOf({ email: 'Rob@ACME.com', firstName: 'Bob', lastName: 'Smith' })
+ * //=> { email: ['rob@acme.com'], … }
+ */
+export const blockingKeysOf = bound.blockingKeysOf;
