@@ -259,11 +259,17 @@ interface LeadName {
   readonly parts: readonly string[];
   readonly acronym: string;
   /** Name candidates with their evidence, once computed (per index). */
-  hits?: Array<{ i: number; ne: NameHit }>;
+  hits: Array<{ i: number; ne: NameHit }> | undefined;
   /** Word weights and classes, for index version `v`. */
-  lw?: number[];
-  lc?: number[];
-  v?: number;
+  lw: number[] | undefined;
+  lc: number[] | undefined;
+  v: number;
+}
+
+/** A lead name with every field present from the start (one object shape for the hot paths). */
+function newLeadName(key: string, compact: string, parts: readonly string[]): LeadName {
+  const tokens = key.split(' ');
+  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, v: -1 };
 }
 
 interface Scored {
@@ -438,7 +444,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function groupNames(g: number): LeadName[] {
       let hit = groupCache.get(g);
       if (hit === undefined) {
-        hit = groups[g]!.map((k) => ({ key: k, compact: k.replace(/ /g, ''), tokens: k.split(' '), parts: [], acronym: acronymOf(k.split(' ')) }));
+        hit = groups[g]!.map((k) => newLeadName(k, k.replace(/ /g, ''), []));
         groupCache.set(g, hit);
       }
       return hit;
@@ -530,9 +536,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       hit = leadCacheOld.get(company);
       if (hit === undefined && !leadCacheOld.has(company)) {
         const ck = deps.companyKey(spaceCommas(company));
-        hit = ck
-          ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
-          : null;
+        hit = ck ? newLeadName(ck.key, ck.compactKey, camelParts(company)) : null;
       }
       if (leadCache.size >= LEAD_CACHE) {
         leadCacheOld = leadCache;
