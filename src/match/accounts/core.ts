@@ -193,6 +193,7 @@ const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
 /** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
 const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
+const NO_HITS: Array<{ i: number; ne: NameHit }> = [];
 const LEAD_CACHE = 100_000;
 const SPLIT = /[\s,;|]+/;
 const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
@@ -536,7 +537,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       hit = leadCacheOld.get(company);
       if (hit === undefined && !leadCacheOld.has(company)) {
         const ck = deps.companyKey(spaceCommas(company));
-        hit = ck ? newLeadName(ck.key, ck.compactKey, camelParts(company)) : null;
+        const parts = camelParts(company);
+        hit = ck ? newLeadName(ck.key, ck.compactKey, parts.length === 0 ? NO_PARTS : parts) : null;
       }
       if (leadCache.size >= LEAD_CACHE) {
         leadCacheOld = leadCache;
@@ -809,11 +811,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const k = ln.parts.length === 0 ? ln.key : `${ln.key}\u0001${ln.parts.join(' ')}`;
       let hit = nameCache.get(k);
       if (hit === undefined) {
-        hit = [];
+        const found: Array<{ i: number; ne: NameHit }> = [];
         for (const i of openByName(ln)) {
           const ne = nameEvidence(ln, accounts[i]!, i);
-          if (ne) hit.push({ i, ne });
+          if (ne) found.push({ i, ne });
         }
+        // Cached lists and answers' evidence live long: copied to their exact length (push grows to 16 slots).
+        hit = found.length === 0 ? NO_HITS : found.slice();
         if (nameCache.size >= LEAD_CACHE) nameCache = new Map();
         nameCache.set(k, hit);
       }
@@ -892,12 +896,26 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (acc.size <= MAX_FULL) for (const x of acc.keys()) c.add(x);
       else {
-        const best = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-        for (let k = 0, added = 0; k < best.length && added < MAX_FULL; k++) {
-          if (!c.has(best[k]![0])) {
-            c.add(best[k]![0]);
-            added++;
+        // The MAX_FULL best not yet opened, by weight then account number: a partial selection sort
+        // (same order as sorting them all, without the pair arrays).
+        const xs: number[] = [];
+        const ws: number[] = [];
+        for (const [x, w] of acc) {
+          if (!c.has(x)) {
+            xs.push(x);
+            ws.push(w);
           }
+        }
+        for (let k = 0; k < xs.length && k < MAX_FULL; k++) {
+          let b = k;
+          for (let j = k + 1; j < xs.length; j++) if (ws[j]! > ws[b]! || (ws[j] === ws[b] && xs[j]! < xs[b]!)) b = j;
+          const x = xs[b]!;
+          const w = ws[b]!;
+          xs[b] = xs[k]!;
+          ws[b] = ws[k]!;
+          xs[k] = x;
+          ws[k] = w;
+          c.add(x);
         }
       }
       return c;
@@ -907,7 +925,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function evidenceOf(f: LeadFacts, x: Scored): Evidence[] {
       const ev: Evidence[] = [];
       score(f, x.i, x.ne, ev);
-      return ev;
+      return ev.slice();
     }
 
     function better(f: LeadFacts, x: Scored, y: Scored): number {
