@@ -645,10 +645,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
     }
 
-    function nameEvidence(ln: LeadName | null, a: PreparedAccount, ai = -1): { score: number; kind: NameKind; detail: string } | null {
+    // Name evidence is scored for every candidate (and cached per name) but shown only for the winner: its
+    // detail text is written only when asked for (the same pure computation, so the same score and kind).
+    const EXACT: NameHit = { score: NS.exact, kind: 'name_exact', detail: '' };
+    const COMPACT: NameHit = { score: NS.compact, kind: 'name_compact', detail: '' };
+    const ACRONYM: NameHit = { score: NS.acronym, kind: 'acronym', detail: '' };
+    function nameEvidence(ln: LeadName | null, a: PreparedAccount, ai = -1, withDetail = false): NameHit | null {
       if (ln === null || a.key === '') return null;
-      if (ln.key === a.key) return { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` };
-      if (ln.compact === a.compact && ln.compact.length >= 3) return { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` };
+      if (ln.key === a.key) return withDetail ? { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` } : EXACT;
+      if (ln.compact === a.compact && ln.compact.length >= 3)
+        return withDetail ? { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` } : COMPACT;
       const g = synonymOf.get(ln.key);
       if (g !== undefined) {
         let best = 0;
@@ -661,15 +667,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
             via = m.key;
           }
         }
-        if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: `"${ln.key}" ↔ "${via}" (pack synonyms)` };
+        if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: withDetail ? `"${ln.key}" ↔ "${via}" (pack synonyms)` : '' };
       }
       if (ln.tokens.length === 1 && ln.compact.length >= 3 && acronymsOf(a).includes(ln.compact))
-        return { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` };
+        return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` } : ACRONYM;
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
-        return { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` };
+        return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` } : ACRONYM;
       const { sim, shared } = tokenSimilarity(ln, a, ai);
       if (shared.length === 0 || sim < NS.minTokenSimilarity) return null;
-      return { score: sim, kind: 'name_tokens', detail: `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` };
+      return { score: sim, kind: 'name_tokens', detail: withDetail ? `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` : '' };
     }
 
     interface LeadFacts {
@@ -756,7 +762,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (ne) {
         const p = W.name * ne.score;
         s += p;
-        ev?.push({ kind: ne.kind, points: p, detail: ne.detail });
+        ev?.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
         if (method !== 'domain') method = ne.kind;
         primary = true;
       }
