@@ -832,6 +832,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     /** Accounts opened by the name: keys, acronyms, synonyms, then distinctive tokens by rarity. */
+    let accW = new Float64Array(0);
+    let accOn = new Uint8Array(0);
     function openByName(ln: LeadName): Set<number> {
       const c = new Set<number>();
       const addAll = (xs: readonly number[] | undefined): void => {
@@ -862,15 +864,18 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       // Entries keep their postings list (df = its length): no second lookup of the word. Every ranked
       // word is distinctive (class 0), so its weight is idf(df) × classWeight[0].
       const ranked: Array<{ t: string; df: number; f: number; ids: number[] }> = [];
+      const known: Array<number[] | undefined> = [];
       for (const t of toks) {
         const ids = postings.get(t);
+        known.push(ids);
         if (ids !== undefined && ids.length <= S.maxPostings) ranked.push({ t, df: ids.length, f: 1, ids });
       }
       // Misspelt words and word parts only when no distinctive word is known as written: the scoring
       // still credits them on the candidates the known words open.
       if (ranked.length === 0) {
-        for (const t of toks) {
-          if (!postings.has(t)) {
+        for (let k = 0; k < toks.length; k++) {
+          const t = toks[k]!;
+          if (known[k] === undefined) {
             for (const n of fuzzyNeighbours(t)) {
               const ids = postings.get(n)!;
               if (!isGeneric(n) && ids.length <= S.maxPostings) ranked.push({ t: n, df: ids.length, f: NS.fuzzyFactor, ids });
@@ -889,27 +894,34 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       if (ranked.length > 1) ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
-      const acc = new Map<number, number>();
-      let opened = 0;
+      // Word weights per account accumulate in a scratch array indexed by account number (zeroed again
+      // below), with the accounts in first-touched order: no Map per name.
+      if (accW.length < accounts.length) {
+        accW = new Float64Array(accounts.length);
+        accOn = new Uint8Array(accounts.length);
+      }
+      const touched: number[] = [];
       for (const { df, f, ids } of ranked) {
-        if (opened >= MAX_OPEN) break;
+        if (touched.length >= MAX_OPEN) break;
         const w = idf(df) * classWeight[0] * f;
         for (const x of ids) {
-          const prev = acc.get(x);
-          acc.set(x, (prev ?? 0) + w);
-          if (prev === undefined) opened++;
+          if (accOn[x] === 0) {
+            accOn[x] = 1;
+            touched.push(x);
+          }
+          accW[x]! += w;
         }
       }
-      if (acc.size <= MAX_FULL) for (const x of acc.keys()) c.add(x);
+      if (touched.length <= MAX_FULL) for (const x of touched) c.add(x);
       else {
         // The MAX_FULL best not yet opened, by weight then account number: a partial selection sort
         // (same order as sorting them all, without the pair arrays).
         const xs: number[] = [];
         const ws: number[] = [];
-        for (const [x, w] of acc) {
+        for (const x of touched) {
           if (!c.has(x)) {
             xs.push(x);
-            ws.push(w);
+            ws.push(accW[x]!);
           }
         }
         for (let k = 0; k < xs.length && k < MAX_FULL; k++) {
@@ -923,6 +935,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           ws[k] = w;
           c.add(x);
         }
+      }
+      for (const x of touched) {
+        accW[x] = 0;
+        accOn[x] = 0;
       }
       return c;
     }
