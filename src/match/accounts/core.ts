@@ -193,6 +193,7 @@ const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
 /** Candidates opened by words alone that are scored in full (by the weight of the words they share). */
 const MAX_FULL = 16;
 const NO_PARTS: readonly string[] = [];
+const NO_HITS: Array<{ i: number; ne: NameHit }> = [];
 const LEAD_CACHE = 100_000;
 const SPLIT = /[\s,;|]+/;
 const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
@@ -259,11 +260,17 @@ interface LeadName {
   readonly parts: readonly string[];
   readonly acronym: string;
   /** Name candidates with their evidence, once computed (per index). */
-  hits?: Array<{ i: number; ne: NameHit }>;
+  hits: Array<{ i: number; ne: NameHit }> | undefined;
   /** Word weights and classes, for index version `v`. */
-  lw?: number[];
-  lc?: number[];
-  v?: number;
+  lw: number[] | undefined;
+  lc: number[] | undefined;
+  v: number;
+}
+
+/** A lead name with every field present from the start (one object shape for the hot paths). */
+function newLeadName(key: string, compact: string, parts: readonly string[]): LeadName {
+  const tokens = key.split(' ');
+  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, v: -1 };
 }
 
 interface Scored {
@@ -272,7 +279,8 @@ interface Scored {
   nameRank: number;
   score: number;
   method: MatchMethod;
-  evidence: Evidence[];
+  /** The name evidence used (to re-score the winner with its evidence list). */
+  ne: NameHit | null;
 }
 
 /**
@@ -345,7 +353,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const childCount = new Map<string, number>();
     // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
     // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
-    let fuzzy: Map<string, string[]> | null = null;
+    // One map per (word length, key kind), so a lookup hashes only the slice (no "P7abcd" concatenation).
+    let fuzzy: Array<Map<string, string[]> | undefined> | null = null;
     // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
     let sortedVocab: string[] | null = null;
 
@@ -393,11 +402,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (fuzzy === null || t.length < 5) return;
       const m = t.length;
       const a = Math.ceil(m / 3);
-      for (const k of [`P${m}${t.slice(0, m - a)}`, `S${m}${t.slice(a)}`, `E${m}${t.slice(0, a)}|${t.slice(m - a)}`]) {
-        const a = fuzzy.get(k);
-        if (a === undefined) fuzzy.set(k, [t]);
-        else a.push(t);
-      }
+      addBucket(fuzzy, m * 3, t.slice(0, m - a), t);
+      addBucket(fuzzy, m * 3 + 1, t.slice(a), t);
+      addBucket(fuzzy, m * 3 + 2, `${t.slice(0, a)}|${t.slice(m - a)}`, t);
+    }
+
+    function addBucket(F: Array<Map<string, string[]> | undefined>, slot: number, k: string, t: string): void {
+      const map = (F[slot] ??= new Map());
+      const a = map.get(k);
+      if (a === undefined) map.set(k, [t]);
+      else a.push(t);
     }
 
     function insert(p: PreparedAccount): boolean {
@@ -431,7 +445,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function groupNames(g: number): LeadName[] {
       let hit = groupCache.get(g);
       if (hit === undefined) {
-        hit = groups[g]!.map((k) => ({ key: k, compact: k.replace(/ /g, ''), tokens: k.split(' '), parts: [], acronym: acronymOf(k.split(' ')) }));
+        hit = groups[g]!.map((k) => newLeadName(k, k.replace(/ /g, ''), []));
         groupCache.set(g, hit);
       }
       return hit;
@@ -445,9 +459,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return alt.length >= 3 ? [p.acronym, alt] : [p.acronym];
     }
 
-    function fuzzyIndex(): Map<string, string[]> {
+    function fuzzyIndex(): Array<Map<string, string[]> | undefined> {
       if (fuzzy === null) {
-        fuzzy = new Map();
+        fuzzy = [];
         for (const t of postings.keys()) addFuzzy(t);
       }
       return fuzzy;
@@ -457,33 +471,34 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     function fuzzyNeighbours(t: string): string[] {
       if (t.length < 5) return [];
       const F = fuzzyIndex();
-      const seen = new Set<string>();
+      // Only accepted words are deduplicated (a short array); a word met again in another bucket is just
+      // re-tested, and a different first letter rules a word out before the edit distance.
       const out: string[] = [];
-      const consider = (c: string): void => {
-        if (c !== t && !seen.has(c)) {
-          seen.add(c);
-          if (fuzzyTokenMatch(t, c)) out.push(c);
-        }
-      };
       const n = t.length;
       // Lengths one apart (one insertion or deletion); two-edit matches of long words are found when the
       // length is kept (two substitutions, a transposition and a substitution).
       for (let m = Math.max(5, n - 1); m <= n + 1; m++) {
         const a = Math.ceil(m / 3);
         if (m - a <= n) {
-          for (const c of F.get(`P${m}${t.slice(0, m - a)}`) ?? []) consider(c);
-          for (const c of F.get(`S${m}${t.slice(n - (m - a))}`) ?? []) consider(c);
+          consider(t, F[m * 3]?.get(t.slice(0, m - a)), out);
+          consider(t, F[m * 3 + 1]?.get(t.slice(n - (m - a))), out);
         }
-        for (const c of F.get(`E${m}${t.slice(0, a)}|${t.slice(n - a)}`) ?? []) consider(c);
+        consider(t, F[m * 3 + 2]?.get(`${t.slice(0, a)}|${t.slice(n - a)}`), out);
       }
       // A swap of two letters across a third's boundary breaks all three keys: undo it and look the word up.
       const a = Math.ceil(n / 3);
       for (const p of [a - 1, n - a - 1]) {
         if (p < 1 || p + 1 >= n) continue;
         const v = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2);
-        if (postings.has(v)) consider(v);
+        if (postings.has(v) && v !== t && !out.includes(v) && fuzzyTokenMatch(t, v)) out.push(v);
       }
       return out;
+    }
+
+    function consider(t: string, bucket: readonly string[] | undefined, out: string[]): void {
+      if (bucket === undefined) return;
+      const first = t[0];
+      for (const c of bucket) if (c[0] === first && c !== t && !out.includes(c) && fuzzyTokenMatch(t, c)) out.push(c);
     }
 
     /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
@@ -522,9 +537,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       hit = leadCacheOld.get(company);
       if (hit === undefined && !leadCacheOld.has(company)) {
         const ck = deps.companyKey(spaceCommas(company));
-        hit = ck
-          ? { key: ck.key, compact: ck.compactKey, tokens: ck.key.split(' '), parts: camelParts(company), acronym: acronymOf(ck.key.split(' ')) }
-          : null;
+        const parts = camelParts(company);
+        hit = ck ? newLeadName(ck.key, ck.compactKey, parts.length === 0 ? NO_PARTS : parts) : null;
       }
       if (leadCache.size >= LEAD_CACHE) {
         leadCacheOld = leadCache;
@@ -545,15 +559,21 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return postings.has(rest) || isGeneric(rest);
     }
 
+    /** The lead name's word weights (and classes in `ln.lc`), computed once per index version. */
+    function leadWeights(ln: LeadName): number[] {
+      if (ln.v !== version || ln.lw === undefined) {
+        const lc = ln.tokens.map(wordClass);
+        ln.lw = ln.tokens.map((t, k) => idf(dfOf(t)) * classWeight[lc[k]!]!);
+        ln.lc = lc;
+        ln.v = version;
+      }
+      return ln.lw;
+    }
+
     /** Token similarity of a lead name and an account, and whether a distinctive token is shared. */
     function tokenSimilarity(ln: LeadName, a: PreparedAccount, ai: number): { sim: number; shared: string[] } {
       const at = a.tokens;
-      if (ln.v !== version || ln.lw === undefined) {
-        ln.lw = ln.tokens.map(weight);
-        ln.lc = ln.tokens.map(wordClass);
-        ln.v = version;
-      }
-      const lw = ln.lw;
+      const lw = leadWeights(ln);
       const lc = ln.lc!;
       let aw: number[];
       let ac: number[];
@@ -625,10 +645,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { sim: Math.min(1, NS.coverageBalance * hi + (1 - NS.coverageBalance) * lo), shared };
     }
 
-    function nameEvidence(ln: LeadName | null, a: PreparedAccount, ai = -1): { score: number; kind: NameKind; detail: string } | null {
+    // Name evidence is scored for every candidate (and cached per name) but shown only for the winner: its
+    // detail text is written only when asked for (the same pure computation, so the same score and kind).
+    const EXACT: NameHit = { score: NS.exact, kind: 'name_exact', detail: '' };
+    const COMPACT: NameHit = { score: NS.compact, kind: 'name_compact', detail: '' };
+    const ACRONYM: NameHit = { score: NS.acronym, kind: 'acronym', detail: '' };
+    function nameEvidence(ln: LeadName | null, a: PreparedAccount, ai = -1, withDetail = false): NameHit | null {
       if (ln === null || a.key === '') return null;
-      if (ln.key === a.key) return { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` };
-      if (ln.compact === a.compact && ln.compact.length >= 3) return { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` };
+      if (ln.key === a.key) return withDetail ? { score: NS.exact, kind: 'name_exact', detail: `"${a.key}"` } : EXACT;
+      if (ln.compact === a.compact && ln.compact.length >= 3)
+        return withDetail ? { score: NS.compact, kind: 'name_compact', detail: `"${ln.key}" = "${a.key}" without spaces` } : COMPACT;
       const g = synonymOf.get(ln.key);
       if (g !== undefined) {
         let best = 0;
@@ -641,15 +667,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
             via = m.key;
           }
         }
-        if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: `"${ln.key}" ↔ "${via}" (pack synonyms)` };
+        if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: withDetail ? `"${ln.key}" ↔ "${via}" (pack synonyms)` : '' };
       }
       if (ln.tokens.length === 1 && ln.compact.length >= 3 && acronymsOf(a).includes(ln.compact))
-        return { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` };
+        return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` } : ACRONYM;
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
-        return { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` };
+        return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` } : ACRONYM;
       const { sim, shared } = tokenSimilarity(ln, a, ai);
       if (shared.length === 0 || sim < NS.minTokenSimilarity) return null;
-      return { score: sim, kind: 'name_tokens', detail: `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` };
+      return { score: sim, kind: 'name_tokens', detail: withDetail ? `${(sim * 100).toFixed(0)}% of weighted words shared (${shared.join(', ')})` : '' };
     }
 
     interface LeadFacts {
@@ -698,9 +724,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       };
     }
 
-    function score(f: LeadFacts, i: number, cached?: NameHit | null): Scored | null {
+    /**
+     * Scores account `i` for the lead. Evidence (with its detail strings) is written only when `ev` is
+     * given: the bulk path scores every candidate without it and re-scores the winner with it (same sums).
+     */
+    function score(f: LeadFacts, i: number, cached?: NameHit | null, ev?: Evidence[]): Scored | null {
       const a = accounts[i]!;
-      const ev: Evidence[] = [];
       let s = 0;
       let method: MatchMethod = 'none';
       let primary = false;
@@ -708,18 +737,18 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const exact = f.domains.find((d) => a.domains.includes(d));
       if (exact !== undefined) {
         s += W.domain;
-        ev.push({ kind: 'domain', points: W.domain, detail: exact });
+        ev?.push({ kind: 'domain', points: W.domain, detail: exact });
         method = 'domain';
         primary = true;
       } else if (f.domains.length > 0) {
         const lab = f.domains.find((d) => a.domains.some((ad) => label(ad) === label(d)) && label(d).length >= 3 && !isGeneric(label(d)));
         if (lab !== undefined) {
           s += W.domainLabel;
-          ev.push({ kind: 'domain_label', points: W.domainLabel, detail: `${lab} ~ ${a.domains.find((ad) => label(ad) === label(lab))}` });
+          ev?.push({ kind: 'domain_label', points: W.domainLabel, detail: `${lab} ~ ${a.domains.find((ad) => label(ad) === label(lab))}` });
           method = 'domain_label';
         } else if (a.domains.length > 0) {
           s += W.domainMismatch;
-          ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} not among ${a.domains.slice(0, 3).join(', ')}` });
+          ev?.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} not among ${a.domains.slice(0, 3).join(', ')}` });
         } else {
           ownSpelling = true;
         }
@@ -728,12 +757,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (ownSpelling && ne?.kind === 'name_tokens' && f.domains.some((d) => spells(d, f.name!))) {
         // Only similar words, and the lead's own domain confirms its spelling of the name, which is not the account's.
         s += W.domainMismatch;
-        ev.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name!.key}"` });
+        ev?.push({ kind: 'domain_mismatch', points: W.domainMismatch, detail: `${f.domains.join(', ')} spells the lead's name "${f.name!.key}"` });
       }
       if (ne) {
         const p = W.name * ne.score;
         s += p;
-        ev.push({ kind: ne.kind, points: p, detail: ne.detail });
+        ev?.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
         if (method !== 'domain') method = ne.kind;
         primary = true;
       }
@@ -741,34 +770,34 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (f.country && a.country) {
         if (f.country === a.country) {
           s += W.country;
-          ev.push({ kind: 'country', points: W.country, detail: a.country });
+          ev?.push({ kind: 'country', points: W.country, detail: a.country });
         } else {
           s += W.countryMismatch;
-          ev.push({ kind: 'country_mismatch', points: W.countryMismatch, detail: `${f.country} ≠ ${a.country}` });
+          ev?.push({ kind: 'country_mismatch', points: W.countryMismatch, detail: `${f.country} ≠ ${a.country}` });
         }
       }
       if (f.state && a.state && (!f.country || !a.country || f.country === a.country)) {
         if (f.state === a.state) {
           s += W.state;
-          ev.push({ kind: 'state', points: W.state, detail: a.state });
+          ev?.push({ kind: 'state', points: W.state, detail: a.state });
         } else {
           s += W.stateMismatch;
-          ev.push({ kind: 'state_mismatch', points: W.stateMismatch, detail: `${f.state} ≠ ${a.state}` });
+          ev?.push({ kind: 'state_mismatch', points: W.stateMismatch, detail: `${f.state} ≠ ${a.state}` });
         }
       }
       if (f.city && a.city && f.city === a.city) {
         s += W.city;
-        ev.push({ kind: 'city', points: W.city, detail: a.city });
+        ev?.push({ kind: 'city', points: W.city, detail: a.city });
       }
       if (f.phone.length >= 8 && a.phone.length >= 8 && f.phone.slice(0, 5) === a.phone.slice(0, 5)) {
         s += W.phone;
-        ev.push({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` });
+        ev?.push({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` });
       }
       if (f.postal.length >= 4 && a.postal.length >= 4 && f.postal.slice(0, 3) === a.postal.slice(0, 3)) {
         s += W.postalCode;
-        ev.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
+        ev?.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
       }
-      return { i, nameRank: ne ? NAME_RANK[ne.kind] : 0, score: s, method, evidence: ev };
+      return { i, nameRank: ne ? NAME_RANK[ne.kind] : 0, score: s, method, ne };
     }
 
     /** Candidate accounts of a lead: domains, domain labels, keys, acronyms, synonyms, then distinctive tokens by rarity. */
@@ -788,11 +817,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const k = ln.parts.length === 0 ? ln.key : `${ln.key}\u0001${ln.parts.join(' ')}`;
       let hit = nameCache.get(k);
       if (hit === undefined) {
-        hit = [];
+        const found: Array<{ i: number; ne: NameHit }> = [];
         for (const i of openByName(ln)) {
           const ne = nameEvidence(ln, accounts[i]!, i);
-          if (ne) hit.push({ i, ne });
+          if (ne) found.push({ i, ne });
         }
+        // Cached lists and answers' evidence live long: copied to their exact length (push grows to 16 slots).
+        hit = found.length === 0 ? NO_HITS : found.slice();
         if (nameCache.size >= LEAD_CACHE) nameCache = new Map();
         nameCache.set(k, hit);
       }
@@ -801,6 +832,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     /** Accounts opened by the name: keys, acronyms, synonyms, then distinctive tokens by rarity. */
+    let accW = new Float64Array(0);
+    let accOn = new Uint8Array(0);
     function openByName(ln: LeadName): Set<number> {
       const c = new Set<number>();
       const addAll = (xs: readonly number[] | undefined): void => {
@@ -817,53 +850,104 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       // collect the weight of the words that opened them; only the best few are scored in full.
       const toks: string[] = [];
       for (const m of names) {
-        for (const t of m.tokens) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
+        // The lead's own word classes are computed once and shared with the name scoring.
+        if (m === ln) {
+          leadWeights(ln);
+          const lc = ln.lc!;
+          for (let k = 0; k < m.tokens.length; k++) {
+            const t = m.tokens[k]!;
+            if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) toks.push(t);
+          }
+        } else for (const t of m.tokens) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
         for (const t of m.parts) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
       }
-      const ranked: Array<{ t: string; df: number; f: number }> = [];
+      // Entries keep their postings list (df = its length): no second lookup of the word. Every ranked
+      // word is distinctive (class 0), so its weight is idf(df) × classWeight[0].
+      const ranked: Array<{ t: string; df: number; f: number; ids: number[] }> = [];
+      const known: Array<number[] | undefined> = [];
       for (const t of toks) {
-        const df = dfOf(t);
-        if (df > 0 && df <= S.maxPostings) ranked.push({ t, df, f: 1 });
+        const ids = postings.get(t);
+        known.push(ids);
+        if (ids !== undefined && ids.length <= S.maxPostings) ranked.push({ t, df: ids.length, f: 1, ids });
       }
       // Misspelt words and word parts only when no distinctive word is known as written: the scoring
       // still credits them on the candidates the known words open.
       if (ranked.length === 0) {
-        for (const t of toks) {
-          if (dfOf(t) === 0) {
-            for (const n of fuzzyNeighbours(t)) if (!isGeneric(n) && dfOf(n) <= S.maxPostings) ranked.push({ t: n, df: dfOf(n), f: NS.fuzzyFactor });
+        for (let k = 0; k < toks.length; k++) {
+          const t = toks[k]!;
+          if (known[k] === undefined) {
+            for (const n of fuzzyNeighbours(t)) {
+              const ids = postings.get(n)!;
+              if (!isGeneric(n) && ids.length <= S.maxPostings) ranked.push({ t: n, df: ids.length, f: NS.fuzzyFactor, ids });
+            }
             // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
             for (let k = t.length - 3; k >= 4; k--) {
               const head = t.slice(0, k);
-              if (postings.has(head) && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: dfOf(head), f: NS.partFactor });
+              const ids = postings.get(head);
+              if (ids !== undefined && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: ids.length, f: NS.partFactor, ids });
             }
           }
           // Account words that start with this one (Chevron → ChevronTexaco).
-          if (t.length >= 4) for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor });
-        }
-      }
-      if (ranked.length > 1) ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
-      const acc = new Map<number, number>();
-      let opened = 0;
-      for (const { t, f } of ranked) {
-        if (opened >= MAX_OPEN) break;
-        const w = weight(t) * f;
-        for (const x of postings.get(t)!) {
-          const prev = acc.get(x);
-          acc.set(x, (prev ?? 0) + w);
-          if (prev === undefined) opened++;
-        }
-      }
-      if (acc.size <= MAX_FULL) for (const x of acc.keys()) c.add(x);
-      else {
-        const best = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-        for (let k = 0, added = 0; k < best.length && added < MAX_FULL; k++) {
-          if (!c.has(best[k]![0])) {
-            c.add(best[k]![0]);
-            added++;
+          if (t.length >= 4) {
+            for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor, ids: postings.get(w)! });
           }
         }
       }
+      if (ranked.length > 1) ranked.sort((x, y) => x.df - y.df || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+      // Word weights per account accumulate in a scratch array indexed by account number (zeroed again
+      // below), with the accounts in first-touched order: no Map per name.
+      if (accW.length < accounts.length) {
+        accW = new Float64Array(accounts.length);
+        accOn = new Uint8Array(accounts.length);
+      }
+      const touched: number[] = [];
+      for (const { df, f, ids } of ranked) {
+        if (touched.length >= MAX_OPEN) break;
+        const w = idf(df) * classWeight[0] * f;
+        for (const x of ids) {
+          if (accOn[x] === 0) {
+            accOn[x] = 1;
+            touched.push(x);
+          }
+          accW[x]! += w;
+        }
+      }
+      if (touched.length <= MAX_FULL) for (const x of touched) c.add(x);
+      else {
+        // The MAX_FULL best not yet opened, by weight then account number: a partial selection sort
+        // (same order as sorting them all, without the pair arrays).
+        const xs: number[] = [];
+        const ws: number[] = [];
+        for (const x of touched) {
+          if (!c.has(x)) {
+            xs.push(x);
+            ws.push(accW[x]!);
+          }
+        }
+        for (let k = 0; k < xs.length && k < MAX_FULL; k++) {
+          let b = k;
+          for (let j = k + 1; j < xs.length; j++) if (ws[j]! > ws[b]! || (ws[j] === ws[b] && xs[j]! < xs[b]!)) b = j;
+          const x = xs[b]!;
+          const w = ws[b]!;
+          xs[b] = xs[k]!;
+          ws[b] = ws[k]!;
+          xs[k] = x;
+          ws[k] = w;
+          c.add(x);
+        }
+      }
+      for (const x of touched) {
+        accW[x] = 0;
+        accOn[x] = 0;
+      }
       return c;
+    }
+
+    /** The winner's evidence list (re-scored with evidence; the same sums as its score). */
+    function evidenceOf(f: LeadFacts, x: Scored): Evidence[] {
+      const ev: Evidence[] = [];
+      score(f, x.i, x.ne, ev);
+      return ev.slice();
     }
 
     function better(f: LeadFacts, x: Scored, y: Scored): number {
@@ -906,9 +990,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     function explain(ev: readonly Evidence[]): string {
-      let out = '';
-      for (const e of ev) out += `${out ? '; ' : ''}${KIND_LABEL[e.kind]} ${e.detail}${e.points !== 0 ? ' ' + signed(e.points) : ''}`;
-      return out;
+      // join() gives one flat string: a += chain would keep a tree of pieces alive in every answer.
+      const parts: string[] = [];
+      for (const e of ev) parts.push(e.points !== 0 ? `${KIND_LABEL[e.kind]} ${e.detail} ${signed(e.points)}` : `${KIND_LABEL[e.kind]} ${e.detail}`);
+      return parts.join('; ');
     }
 
     function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
@@ -942,7 +1027,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       // Within the margin, a weaker kind of name evidence never ties with a stronger one (exact key beats similar words).
       let winner = top;
-      let evidence: Evidence[] = top.evidence;
+      let evidence: Evidence[] = evidenceOf(f, top);
       let confidence = Math.min(1, top.score);
       if (scored.length > 1) {
         const tied = scored.filter((s) => s === top || (s.score >= top.score - S.tieMargin && s.nameRank >= top.nameRank));
@@ -950,7 +1035,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           const { winner: w, by } = breakTie(f, tied);
           winner = w;
           confidence = Math.min(1, w.score);
-          evidence = [...w.evidence];
+          if (w !== top) evidence = evidenceOf(f, w);
           const others = tied.filter((t) => t !== w).map((t) => accounts[t.i]!.id);
           if (by) evidence.push({ kind: 'tie_breaker', points: 0, detail: `${by} over ${others.join(', ')}` });
           else {

@@ -48,8 +48,12 @@ const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.
 
 /** The built-in normalizers and generic-word lists used by account matching. */
 export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
+  // Only the key is needed, so skip the display recasing (about a third of the normalizer's work): it
+  // changes letter case only, which the key folds away. A name that is only legal forms takes its key
+  // from the display name: there the full normalizer runs (base empty, or only a bracketed qualifier).
   companyKey: (name) => {
-    const v = normalizeCompanyName(name).value;
+    let v = normalizeCompanyName(name, { recase: false }).value;
+    if (v && (v.base === '' || v.base.startsWith(' '))) v = normalizeCompanyName(name).value;
     return v ? { key: v.key, compactKey: v.compactKey } : null;
   },
   // Social profiles (linkedin.com/company/…) are not the company's domain.
