@@ -2,7 +2,7 @@
 import headerAliases from '../dictionaries/header-aliases.json' with { type: 'json' };
 import defaultPack from '../rules/default.json' with { type: 'json' };
 import type { CleanseEnvironment, SetSteps } from './engine/cleanse.js';
-import { dedupe } from './dedupe/index.js';
+import { dedupe, labelExisting } from './dedupe/index.js';
 import { matchAccounts } from './match/accounts/index.js';
 import type { HeaderDictionary } from './engine/headers.js';
 import type { StepRegistry } from './engine/step.js';
@@ -38,6 +38,7 @@ export const builtInPacks: Readonly<Record<string, unknown>> = {
 /** The set steps `cleanse` runs after the record steps: deduplication, then account matching. */
 export const builtInSetSteps: SetSteps = {
   dedupe: (records, options) => dedupe(records as never, options as never) as never,
+  labelExisting: (records, existing, options) => labelExisting(records as never, existing as never, options as never),
   matchAccounts: (leads, accounts, options) => matchAccounts(leads as never, accounts as never, options as never),
 };
 

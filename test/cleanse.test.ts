@@ -206,6 +206,10 @@ describe('set steps in cleanse', () => {
     expect(jane.crmAction).toBe('update 00Q000000000001AAA');
     expect(jane.existingId).toBe('00Q000000000001AAA');
     expect(out.records.find((x) => x.lastName === 'Smith')!.crmAction).toBe('new');
+    // Without merging, every record of the file is labelled on its own.
+    const unmerged = cleanse(rows, { existing, dedupe: false });
+    expect(unmerged.records.map((x) => x.crmAction)).toEqual(['new', 'new', 'update 00Q000000000001AAA']);
+    expect(unmerged.issues.filter((i) => i.code === 'dedupe.existing_update').map((i) => i.row)).toEqual([4]);
   });
 
   test('accounts fill accountId with confidence, method and explanation', () => {

@@ -37,7 +37,6 @@ const CATALOG = {
   'header.pinned_missing': { severity: 'warning', message: 'The pack pins column "{header}" to {field}, but the file has no such column.' },
   // --- generic cell steps -------------------------------------------------------
   'cell.placeholder': { severity: 'info', message: 'Placeholder value "{value}" treated as empty.' },
-  'cell.whitespace': { severity: 'info', message: 'Whitespace cleaned.' },
   'cell.control_chars': { severity: 'warning', message: 'Control characters removed.' },
   'cell.too_long': { severity: 'warning', message: 'Value is {length} characters, longer than {max}.' },
   // --- decide: campaign, target --------------------------------------------------
@@ -113,7 +112,6 @@ const CATALOG = {
   'account.skipped': { severity: 'warning', message: 'Account row {row} skipped: {reason}.' },
   'account.duplicate_id': { severity: 'warning', message: 'Account id "{id}" appears more than once; the later row is ignored.' },
   // --- pipeline -----------------------------------------------------------------
-  'row.rejected': { severity: 'error', message: 'Row rejected: {reason}.' },
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
   'step.failed': { severity: 'error', message: 'Step {step} failed on this value and left it unchanged: {reason}.' },
 } as const satisfies Record<string, CodeSpec>;

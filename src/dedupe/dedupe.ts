@@ -2,10 +2,10 @@
  * Core entry of deduplication: `createDeduper(deps, defaultSection)` returns every dedupe function
  * bound to the given lookups; the package root binds the built-in ones.
  */
-import { issue } from '../core/codes.js';
+import { issue, type Issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
-import { compileSection, type DedupeDependencies } from './compile.js';
-import { createDedupe, type DedupeOptions, type DedupeResult } from './engine.js';
+import { compileSection, type CompiledSection, type DedupeDependencies } from './compile.js';
+import { createDedupe, type DedupeOptions, type DedupeResult, type ExistingMatch } from './engine.js';
 import { estimateWith, type EstimateOptions, type EstimateResult } from './estimate.js';
 import { buildExistingIndex, recordsFromIndexJSON, type ExistingIndex } from './existing.js';
 import type { PairExplanation } from './score.js';
@@ -18,6 +18,8 @@ export interface Deduper {
   createExistingIndex(existing: readonly DedupeRecord[], options?: { pack?: unknown }): ExistingIndex;
   loadExistingIndex(json: unknown, options?: { pack?: unknown }): ExistingIndex;
   estimateWeights(records: readonly DedupeRecord[], options?: EstimateOptions & { pack?: unknown }): EstimateResult;
+  /** Labels records new / update <id> / review <id> against existing CRM records (no merging within `records`). */
+  labelExisting(records: readonly DedupeRecord[], existing: readonly DedupeRecord[], options?: { pack?: unknown }): { matches: ExistingMatch[]; issues: Issue[] };
   /** One record's blocking keys per rule id: records sharing a key are compared (a warehouse GROUP BY key). */
   blockingKeysOf(record: DedupeRecord, options?: { pack?: unknown }): Record<string, string[]>;
 }
@@ -30,6 +32,19 @@ export interface Deduper {
  * const { dedupe } = createDeduper(myDeps, mySection);
  * dedupe(records).clusters //=> [{ id: 'c-…', members: [0, 3], score: 0.99, master: 0 }]
  */
+/** Labels records new / update <id> / review <id> against existing records, with an issue per match. */
+function labelWith(records: readonly DedupeRecord[], existing: readonly DedupeRecord[], cs: CompiledSection): { matches: ExistingMatch[]; issues: Issue[] } {
+  const matches = buildExistingIndex(existing, cs).match(records);
+  const issues: Issue[] = [];
+  for (const m of matches) {
+    if (m.label === 'new') continue;
+    const row = (records[m.index] as { sourceRow?: unknown }).sourceRow;
+    const data = { id: m.existingId, probability: m.probability.toFixed(2) };
+    issues.push(issue(m.label === 'update' ? 'dedupe.existing_update' : 'dedupe.existing_review', data, typeof row === 'number' ? { row } : {}));
+  }
+  return { matches, issues };
+}
+
 export function createDeduper(deps: DedupeDependencies, defaultSection: unknown): Deduper {
   const core = createDedupe(deps, defaultSection);
   return {
@@ -39,16 +54,11 @@ export function createDeduper(deps: DedupeDependencies, defaultSection: unknown)
       const prec = options.statusPrecedence ?? (precedence.length ? precedence : cs.section.survivorship.statusPrecedence);
       const result = core.dedupeWith(records, cs, prec);
       if (options.existing === undefined) return result;
-      const index = buildExistingIndex(options.existing, cs);
-      const existingMatches = index.match(result.records);
-      const issues = [...result.issues];
-      for (const m of existingMatches) {
-        if (m.label === 'new') continue;
-        const row = (result.records[m.index] as { sourceRow?: unknown }).sourceRow;
-        const data = { id: m.existingId, probability: m.probability.toFixed(2) };
-        issues.push(issue(m.label === 'update' ? 'dedupe.existing_update' : 'dedupe.existing_review', data, typeof row === 'number' ? { row } : {}));
-      }
-      return { ...result, existingMatches, issues };
+      const labels = labelWith(result.records, options.existing, cs);
+      return { ...result, existingMatches: labels.matches, issues: [...result.issues, ...labels.issues] };
+    },
+    labelExisting(records, existing, options = {}) {
+      return labelWith(records, existing, core.compiled(options.pack).cs);
     },
     explainPair: core.explainPair,
     createExistingIndex(existing, options = {}) {

@@ -114,3 +114,12 @@ export const estimateWeights = bound.estimateWeights;
  * //=> { email: ['rob@acme.com'], … }
  */
 export const blockingKeysOf = bound.blockingKeysOf;
+
+/**
+ * Labels records `new`, `update <id>` or `review <id>` against existing CRM records, without
+ * merging the records among themselves; one `dedupe.existing_*` issue per match.
+ *
+ * @example
+ * labelExisting(leads, crmRecords).matches[0] //=> { index: 0, label: 'update', existingId: '003A1', action: 'update 003A1', … }
+ */
+export const labelExisting = bound.labelExisting;

@@ -2,7 +2,7 @@
  * `cleanse`: rows → clean records, rejects, a per-cell change log, issues and a report.
  * Record steps only (map, normalize); set steps plug in after them. Pure.
  */
-import { issue, type Issue, type IssueCode } from '../core/codes.js';
+import { issue, type Issue } from '../core/codes.js';
 import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.js';
 import { LeadtidyError } from '../core/errors.js';
 import { foldKey, isReservedKey } from '../core/text.js';
@@ -116,17 +116,19 @@ export interface CleanseOptions {
 export interface SetSteps {
   readonly dedupe?: (
     records: readonly LeadRecord[],
-    options: { pack: unknown; existing?: readonly unknown[] },
+    options: { pack: unknown },
   ) => {
     readonly clusters: readonly { readonly id: string; readonly members: readonly number[]; readonly master: number; readonly score: number }[];
     readonly records: readonly Record<string, unknown>[];
     readonly mergePlan: readonly { readonly master: number; readonly fields: Readonly<Record<string, { readonly value: unknown; readonly from: number; readonly rule: string }>> }[];
     readonly review: readonly unknown[];
     readonly issues: readonly Issue[];
-    readonly existingMatches?: readonly { readonly index: number; readonly existingId: string | null; readonly action: string }[];
-    readonly blocking?: unknown;
-    readonly pairs?: unknown;
   };
+  readonly labelExisting?: (
+    records: readonly LeadRecord[],
+    existing: readonly unknown[],
+    options: { pack: unknown },
+  ) => { readonly matches: readonly { readonly index: number; readonly existingId: string | null; readonly action: string }[]; readonly issues: readonly Issue[] };
   readonly matchAccounts?: (
     leads: readonly LeadRecord[],
     accounts: readonly unknown[],
@@ -213,7 +215,7 @@ export function cleanseWith(
   const plan = pack.plan;
   const ruleIds = plan.map((fp) => fp.steps.map((s, i) => `${pack.id}:normalize.${fp.field}[${i}]:${s.name}`));
 
-  const records: LeadRecord[] = [];
+  let records: LeadRecord[] = [];
   const rejected: RejectedRow[] = [];
   const changes: Change[] = [];
   const changesByRule: Record<string, number> = {};
@@ -339,39 +341,38 @@ export function cleanseWith(
   let merged = 0;
   const dedupeOn = options.dedupe ?? (pack.resolved.dedupe !== undefined || options.existing !== undefined);
   const dedupeFn = env.setSteps?.dedupe;
-  if (dedupeFn && (dedupeOn || options.existing) && records.length > 0) {
+  if (dedupeFn && dedupeOn && records.length > 0) {
     const before = records;
-    const d = dedupeFn(before, { pack: pack.resolved, ...(options.existing ? { existing: options.existing } : {}) });
-    if (dedupeOn) {
-      clusters = d.clusters.map((c) => ({ ...c, sourceRows: c.members.map((m) => before[m]!.sourceRow) }));
-      mergePlan = d.mergePlan;
-      review = d.review;
-      const rule = `${pack.id}:dedupe.survivorship`;
-      for (const entry of d.mergePlan) {
-        const master = before[entry.master]!;
-        for (const [field, choice] of Object.entries(entry.fields)) {
-          if (field === 'campaigns' || field === 'extra' || field === 'sourceRow') continue;
-          const prev = (master as unknown as Record<string, unknown>)[field];
-          const after = choice.value === undefined || choice.value === null ? null : String(choice.value);
-          changes.push({ row: master.sourceRow, field, before: prev === undefined || prev === null ? null : String(prev), after, rule: `${rule}.${choice.rule}` });
-          bump(changesByRule, `${rule}.${choice.rule}`);
-        }
+    const d = dedupeFn(before, { pack: pack.resolved });
+    clusters = d.clusters.map((c) => ({ ...c, sourceRows: c.members.map((m) => before[m]!.sourceRow) }));
+    mergePlan = d.mergePlan;
+    review = d.review;
+    const rule = `${pack.id}:dedupe.survivorship`;
+    for (const entry of d.mergePlan) {
+      const master = before[entry.master]!;
+      for (const [field, choice] of Object.entries(entry.fields)) {
+        if (field === 'campaigns' || field === 'extra' || field === 'sourceRow') continue;
+        const prev = (master as unknown as Record<string, unknown>)[field];
+        const after = choice.value === undefined || choice.value === null ? null : String(choice.value);
+        changes.push({ row: master.sourceRow, field, before: prev === undefined || prev === null ? null : String(prev), after, rule: `${rule}.${choice.rule}` });
+        bump(changesByRule, `${rule}.${choice.rule}`);
       }
-      merged = before.length - d.records.length;
-      records.splice(0, records.length, ...(d.records as unknown as LeadRecord[]));
-      issues.push(...d.issues);
     }
-    if (options.existing && d.existingMatches) {
-      // Labels are per output record of dedupe; without merging, dedupe's output order is the input order.
-      const out = dedupeOn ? records : (d.records as unknown as LeadRecord[]);
-      for (const m of d.existingMatches) {
-        const target = dedupeOn ? records[m.index] : records[records.indexOf(out[m.index]!)] ?? records[m.index];
-        if (!target) continue;
-        target.crmAction = m.action;
-        target.existingId = m.existingId;
-      }
-      if (!dedupeOn) issues.push(...d.issues.filter((i) => i.code.startsWith('dedupe.existing')));
+    merged = before.length - d.records.length;
+    records = d.records as unknown as LeadRecord[];
+    issues.push(...d.issues);
+  }
+  // Labels against the existing CRM records, on the final (merged) records.
+  const labelFn = env.setSteps?.labelExisting;
+  if (labelFn && options.existing && records.length > 0) {
+    const labels = labelFn(records, options.existing, { pack: pack.resolved });
+    for (const m of labels.matches) {
+      const target = records[m.index];
+      if (!target) continue;
+      target.crmAction = m.action;
+      target.existingId = m.existingId;
     }
+    issues.push(...labels.issues);
   }
   let accountMatches: readonly unknown[] = [];
   if (options.accounts && env.setSteps?.matchAccounts) {
@@ -483,6 +484,3 @@ function originalOf(row: RawRow, headers: readonly string[]): Record<string, str
 function ownValue(row: RawRow, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(row, key) ? row[key] : undefined;
 }
-
-/** Issue codes emitted by the engine itself (for docs). */
-export const ENGINE_CODES: readonly IssueCode[] = ['row.empty', 'step.failed'];
