@@ -184,52 +184,136 @@ export function compileForEnvironment(pack: unknown, env: CleanseEnvironment): C
   return compilePack(pack, env);
 }
 
-/**
- * Cleanses rows with a pack.
- *
- * Row conservation: every input row ends in `records` or `rejected` (and later, merged
- * into a survivor); `sourceRow` links each back. Every changed cell is in `changes`.
- */
-export function cleanseWith(
-  env: CleanseEnvironment,
-  input: readonly RawRow[] | ParsedLeadFile,
-  options: CleanseOptions = {},
-): CleanseResult {
-  if (!isParsedFile(input) && !Array.isArray(input)) {
-    throw new LeadtidyError('input', 'cleanse() expects an array of row objects or the result of parseLeadFile()');
-  }
-  const pack = compileForEnvironment(options.pack, env);
-  const parsed = isParsedFile(input) ? input : null;
-  const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
-  const headers = options.headers ?? parsed?.headers ?? collectHeaders(rows);
-  const rowNumbers = options.rowNumbers ?? parsed?.meta.rowNumbers;
-  const issues: Issue[] = parsed ? [...parsed.issues] : [];
+/** Rows sampled (from the top) to detect what an unnamed column holds; the same for in-memory and streamed input. */
+export const MAPPING_SAMPLE_ROWS = 2000;
 
-  const mapped = mapHeaders(headers, rows, pack.headerIndex, pack.headers);
-  issues.push(...mapped.issues);
+/**
+ * Everything the record steps need, fixed before the first row: the compiled pack, the
+ * header mapping and the export target. Plain data apart from the pack, so a worker can
+ * rebuild it from `packSource` + `fieldHeaders` + `extraHeaders`.
+ */
+export interface CleansePlan {
+  readonly pack: CompiledPack;
+  readonly headers: readonly string[];
+  readonly mapping: readonly HeaderMapping[];
+  readonly mappingIssues: readonly Issue[];
+  /** Canonical field → input header. */
+  readonly fieldHeaders: readonly (readonly [string, string])[];
+  /** Unmapped columns and the key each gets in `extra`. */
+  readonly extraHeaders: readonly { readonly header: string; readonly name: string }[];
+  readonly ruleIds: readonly (readonly string[])[];
+  readonly target: CompiledTarget | null;
+  readonly campaign: CleanseOptions['campaign'];
+  /** Deduplication of the file runs after the record steps. */
+  readonly dedupe: boolean;
+  /**
+   * Score and route can run with the record steps: no set step will change a record
+   * afterwards (no dedupe, no existing records, no accounts).
+   */
+  readonly decideEarly: boolean;
+}
+
+/**
+ * Plans a cleanse: compiles the pack and maps the headers (values sampled from the first
+ * {@link MAPPING_SAMPLE_ROWS} rows).
+ */
+export function planCleanse(
+  env: CleanseEnvironment,
+  headers: readonly string[],
+  sample: readonly RawRow[],
+  options: CleanseOptions = {},
+): CleansePlan {
+  const pack = compileForEnvironment(options.pack, env);
+  const mapped = mapHeaders(headers, sample.length > MAPPING_SAMPLE_ROWS ? sample.slice(0, MAPPING_SAMPLE_ROWS) : sample, pack.headerIndex, pack.headers);
   const fieldHeaders: [string, string][] = [...mapped.fieldToHeader.entries()];
   // Unmapped columns ride in `extra`; a reserved key (`__proto__`) is renamed so it cannot touch a prototype.
   const extraHeaders = mapped.mappings
     .filter((m) => m.field === null)
     .map((m) => ({ header: m.header, name: isReservedKey(m.header) ? `${m.header} (column ${m.column})` : m.header }));
-  const plan = pack.plan;
-  const ruleIds = plan.map((fp) => fp.steps.map((s, i) => `${pack.id}:normalize.${fp.field}[${i}]:${s.name}`));
+  const dedupe = env.setSteps?.dedupe !== undefined && (options.dedupe ?? (pack.resolved.dedupe !== undefined || options.existing !== undefined));
+  const setStepsRun = dedupe || (options.existing !== undefined && env.setSteps?.labelExisting !== undefined) || (options.accounts !== undefined && env.setSteps?.matchAccounts !== undefined);
+  return {
+    pack,
+    headers,
+    mapping: mapped.mappings,
+    mappingIssues: mapped.issues,
+    fieldHeaders,
+    extraHeaders,
+    ruleIds: pack.plan.map((fp) => fp.steps.map((s, i) => `${pack.id}:normalize.${fp.field}[${i}]:${s.name}`)),
+    target: options.target !== undefined ? compileTarget(options.target) : pack.target,
+    campaign: options.campaign,
+    dedupe,
+    decideEarly: !setStepsRun,
+  };
+}
 
-  let records: LeadRecord[] = [];
-  const rejected: RejectedRow[] = [];
-  const changes: Change[] = [];
-  const changesByRule: Record<string, number> = {};
-  const fillBefore: Record<string, number> = {};
-  const fillAfter: Record<string, number> = {};
-  const rejectReasons: Record<string, number> = {};
+/**
+ * What the record steps produced for a run of rows. Batches of one file concatenate
+ * ({@link mergeRecordBatches}) into what one call over all rows gives.
+ */
+export interface RecordBatch {
+  readonly rows: number;
+  readonly records: LeadRecord[];
+  /** Per record: its row's issues (for score and route conditions), when decisions run later. */
+  readonly recordIssues: Issue[][] | null;
+  readonly rejected: RejectedRow[];
+  readonly changes: Change[];
+  readonly issues: Issue[];
+  readonly changesByRule: Record<string, number>;
+  readonly fillBefore: Record<string, number>;
+  readonly fillAfter: Record<string, number>;
+  readonly rejectReasons: Record<string, number>;
+}
 
-  const target = options.target !== undefined ? compileTarget(options.target) : pack.target;
-  const issuesByRow = new Map<number, Issue[]>();
-  const onProgress = options.onProgress;
+function emptyBatch(decideEarly: boolean): RecordBatch {
+  return { rows: 0, records: [], recordIssues: decideEarly ? null : [], rejected: [], changes: [], issues: [], changesByRule: {}, fillBefore: {}, fillAfter: {}, rejectReasons: {} };
+}
+
+function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const k of Object.keys(from)) bump(into, k, from[k]!);
+}
+
+/** Concatenates record batches in order. */
+export function mergeRecordBatches(batches: readonly RecordBatch[]): RecordBatch {
+  if (batches.length === 1) return batches[0]!;
+  const out = emptyBatch(batches.length > 0 && batches[0]!.recordIssues === null);
+  let rows = 0;
+  for (const b of batches) {
+    rows += b.rows;
+    for (const x of b.records) out.records.push(x);
+    if (out.recordIssues && b.recordIssues) for (const x of b.recordIssues) out.recordIssues.push(x);
+    for (const x of b.rejected) out.rejected.push(x);
+    for (const x of b.changes) out.changes.push(x);
+    for (const x of b.issues) out.issues.push(x);
+    addCounts(out.changesByRule, b.changesByRule);
+    addCounts(out.fillBefore, b.fillBefore);
+    addCounts(out.fillAfter, b.fillAfter);
+    addCounts(out.rejectReasons, b.rejectReasons);
+  }
+  return { ...out, rows };
+}
+
+/**
+ * Runs the record steps (normalize, campaign, target checks, rejects, and score/route when
+ * {@link CleansePlan.decideEarly}) over `rows`. `rowNumbers[i]` is the spreadsheet row of
+ * `rows[i]` (default: `first + i + 2`, a header on row 1). Pure; depends on nothing but its inputs.
+ */
+export function runRecordSteps(
+  plan: CleansePlan,
+  rows: readonly RawRow[],
+  rowNumbers?: readonly number[],
+  first = 0,
+  onProgress?: (done: number) => void,
+): RecordBatch {
+  const { pack, fieldHeaders, extraHeaders, ruleIds, target } = plan;
+  const planSteps = pack.plan;
+  const out = emptyBatch(plan.decideEarly);
+  const { records, rejected, changes, issues, changesByRule, fillBefore, rejectReasons } = out;
+  const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
   for (let r = 0; r < rows.length; r++) {
-    if (onProgress && r > 0 && r % 10_000 === 0) onProgress(r, rows.length);
+    if (onProgress && r > 0 && (first + r) % 10_000 === 0) onProgress(first + r);
     const row = rows[r]!;
-    const sourceRow = rowNumbers?.[r] ?? r + 2;
+    const sourceRow = rowNumbers?.[r] ?? first + r + 2;
     const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
     const rec = record as unknown as Record<string, unknown>;
     for (const [field, header] of fieldHeaders) {
@@ -243,8 +327,8 @@ export function cleanseWith(
     record.extra = extra;
     const rowIssues: Issue[] = [];
 
-    for (let p = 0; p < plan.length; p++) {
-      const fp = plan[p]!;
+    for (let p = 0; p < planSteps.length; p++) {
+      const fp = planSteps[p]!;
       const field = fp.field;
       for (let s = 0; s < fp.steps.length; s++) {
         const ps = fp.steps[s]!;
@@ -282,8 +366,8 @@ export function cleanseWith(
       }
     }
 
-    applyCampaign(record, rec, pack, options.campaign, sourceRow, rowIssues, changes, changesByRule);
-    issues.push(...rowIssues);
+    applyCampaign(record, rec, pack, plan.campaign, sourceRow, rowIssues, changes, changesByRule);
+    for (const i of rowIssues) issues.push(i);
 
     // Empty after cleaning (placeholders only counts as empty too).
     let any = false;
@@ -324,24 +408,72 @@ export function cleanseWith(
       }
     }
     if (reasons.length) {
-      rejected.push({ sourceRow, reasons, original: originalOf(row, headers), record });
+      rejected.push({ sourceRow, reasons, original: originalOf(row, plan.headers), record });
       for (const r of reasons) bump(rejectReasons, r.code);
       continue;
     }
-    if (pack.decisions.score || pack.decisions.route) issuesByRow.set(sourceRow, rowIssues);
+    if (plan.decideEarly) {
+      if (decide) decideRecord(pack, record, rowIssues);
+      countFill(out.fillAfter, record);
+    } else out.recordIssues!.push(decide ? rowIssues : NO_ISSUES);
     records.push(record);
   }
+  return { ...out, rows: rows.length };
+}
 
-  onProgress?.(rows.length, rows.length);
+const NO_ISSUES: Issue[] = [];
+
+function decideRecord(pack: CompiledPack, record: LeadRecord, rowIssues: readonly Issue[]): void {
+  const dctx = { record, issues: rowIssues };
+  if (pack.decisions.score) {
+    const sc = evaluateScore(pack.decisions.score, dctx);
+    record.score = sc.score;
+    record.scoreRules = [...sc.rules];
+  }
+  if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
+}
+
+function countFill(fillAfter: Record<string, number>, record: LeadRecord): void {
+  const rec = record as unknown as Record<string, unknown>;
+  for (const f of CANONICAL_FIELDS) {
+    const v = rec[f];
+    if (typeof v === 'string' && v !== '') bump(fillAfter, f);
+  }
+}
+
+/** What the set steps and the report add after the record steps. */
+export interface FinishInput {
+  /** Issues reported before the record steps (file parsing). */
+  readonly fileIssues?: readonly Issue[];
+  readonly existing?: readonly unknown[];
+  readonly accounts?: readonly unknown[];
+}
+
+/**
+ * Runs the set steps (dedupe → existing-record labels → account matching), then score and
+ * route on the final records (unless they ran with the record steps), and builds the report.
+ */
+export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch: RecordBatch, input: FinishInput = {}): CleanseResult {
+  const { pack } = plan;
+  const issues: Issue[] = [...(input.fileIssues ?? []), ...plan.mappingIssues, ...batch.issues];
+  const changes = batch.changes;
+  const changesByRule = { ...batch.changesByRule };
+  let records = batch.records;
+  const rejected = batch.rejected;
+
+  // Row issues by source row, for score and route conditions on the final records.
+  const issuesByRow = new Map<number, Issue[]>();
+  if (!plan.decideEarly && batch.recordIssues) {
+    for (let i = 0; i < records.length; i++) issuesByRow.set(records[i]!.sourceRow, batch.recordIssues[i]!);
+  }
 
   // ---- set steps: deduplication (and existing records), then account matching ----------------
   let clusters: CleanseCluster[] = [];
   let mergePlan: readonly unknown[] = [];
   let review: readonly unknown[] = [];
   let merged = 0;
-  const dedupeOn = options.dedupe ?? (pack.resolved.dedupe !== undefined || options.existing !== undefined);
   const dedupeFn = env.setSteps?.dedupe;
-  if (dedupeFn && dedupeOn && records.length > 0) {
+  if (dedupeFn && plan.dedupe && records.length > 0) {
     const before = records;
     const d = dedupeFn(before, { pack: pack.resolved });
     clusters = d.clusters.map((c) => ({ ...c, sourceRows: c.members.map((m) => before[m]!.sourceRow) }));
@@ -364,8 +496,8 @@ export function cleanseWith(
   }
   // Labels against the existing CRM records, on the final (merged) records.
   const labelFn = env.setSteps?.labelExisting;
-  if (labelFn && options.existing && records.length > 0) {
-    const labels = labelFn(records, options.existing, { pack: pack.resolved });
+  if (labelFn && input.existing && records.length > 0) {
+    const labels = labelFn(records, input.existing, { pack: pack.resolved });
     for (const m of labels.matches) {
       const target = records[m.index];
       if (!target) continue;
@@ -375,8 +507,8 @@ export function cleanseWith(
     issues.push(...labels.issues);
   }
   let accountMatches: readonly unknown[] = [];
-  if (options.accounts && env.setSteps?.matchAccounts) {
-    const matches = env.setSteps.matchAccounts(records, options.accounts, { pack: pack.resolved });
+  if (input.accounts && env.setSteps?.matchAccounts) {
+    const matches = env.setSteps.matchAccounts(records, input.accounts, { pack: pack.resolved });
     accountMatches = matches;
     matches.forEach((m, i) => {
       const r = records[i]!;
@@ -388,49 +520,89 @@ export function cleanseWith(
   }
 
   // ---- decisions on the final records: score and route (after merging and account matching) ----
-  if (pack.decisions.score || pack.decisions.route) {
+  let fillAfter = batch.fillAfter;
+  if (!plan.decideEarly) {
+    fillAfter = {};
+    const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
     for (const record of records) {
-      const dctx = { record, issues: issuesByRow.get(record.sourceRow) ?? [] };
-      if (pack.decisions.score) {
-        const sc = evaluateScore(pack.decisions.score, dctx);
-        record.score = sc.score;
-        record.scoreRules = [...sc.rules];
-      }
-      if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
+      if (decide) decideRecord(pack, record, issuesByRow.get(record.sourceRow) ?? NO_ISSUES);
+      countFill(fillAfter, record);
     }
   }
+  const report = buildReport(plan, batch.rows, records.length, rejected.length, merged, batch.rejectReasons, batch.fillBefore, fillAfter, changesByRule, countIssues(issues));
+  return { records, rejected, changes, clusters, mergePlan, review, accountMatches, issues, report, mapping: plan.mapping, target: plan.target };
+}
 
-  for (const record of records) {
-    const rec = record as unknown as Record<string, unknown>;
-    for (const f of CANONICAL_FIELDS) {
-      const v = rec[f];
-      if (typeof v === 'string' && v !== '') bump(fillAfter, f);
-    }
-  }
-  const issuesByCode: Record<string, number> = {};
-  for (const i of issues) bump(issuesByCode, i.code);
+/** Issue counts by code. */
+export function countIssues(issues: readonly Issue[], into: Record<string, number> = {}): Record<string, number> {
+  for (const i of issues) bump(into, i.code);
+  return into;
+}
+
+/** The run report from counts (shared by the in-memory and streaming paths). */
+export function buildReport(
+  plan: CleansePlan,
+  rowsIn: number,
+  rowsOut: number,
+  rejected: number,
+  merged: number,
+  rejectReasons: Readonly<Record<string, number>>,
+  fillBefore: Readonly<Record<string, number>>,
+  fillAfter: Readonly<Record<string, number>>,
+  changesByRule: Readonly<Record<string, number>>,
+  issuesByCode: Readonly<Record<string, number>>,
+): CleanseReport {
   const fillRate: Record<string, FieldFill> = {};
   // Before: share of input rows; after: share of clean records (rejects excluded).
-  const nIn = rows.length || 1;
-  const nOut = records.length || 1;
+  const nIn = rowsIn || 1;
+  const nOut = rowsOut || 1;
   for (const f of CANONICAL_FIELDS) {
     const b = fillBefore[f] ?? 0;
     const a = fillAfter[f] ?? 0;
     if (b > 0 || a > 0) fillRate[f] = { before: round(b / nIn), after: round(a / nOut) };
   }
-  const report: CleanseReport = {
+  const { pack } = plan;
+  return {
     pack: { id: pack.id, version: pack.version, hash: pack.hash },
-    rowsIn: rows.length,
-    rowsOut: records.length,
-    rejected: rejected.length,
+    rowsIn,
+    rowsOut,
+    rejected,
     merged,
-    rejectReasons,
-    mapping: mapped.mappings,
+    rejectReasons: { ...rejectReasons },
+    mapping: plan.mapping,
     fillRate,
-    changesByRule,
-    issuesByCode,
+    changesByRule: { ...changesByRule },
+    issuesByCode: { ...issuesByCode },
   };
-  return { records, rejected, changes, clusters, mergePlan, review, accountMatches, issues, report, mapping: mapped.mappings, target: target ?? null };
+}
+
+/**
+ * Cleanses rows with a pack.
+ *
+ * Row conservation: every input row ends in `records` or `rejected` (and later, merged
+ * into a survivor); `sourceRow` links each back. Every changed cell is in `changes`.
+ */
+export function cleanseWith(
+  env: CleanseEnvironment,
+  input: readonly RawRow[] | ParsedLeadFile,
+  options: CleanseOptions = {},
+): CleanseResult {
+  if (!isParsedFile(input) && !Array.isArray(input)) {
+    throw new LeadtidyError('input', 'cleanse() expects an array of row objects or the result of parseLeadFile()');
+  }
+  const parsed = isParsedFile(input) ? input : null;
+  const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
+  const headers = options.headers ?? parsed?.headers ?? collectHeaders(rows);
+  const rowNumbers = options.rowNumbers ?? parsed?.meta.rowNumbers;
+  const plan = planCleanse(env, headers, rows, options);
+  const onProgress = options.onProgress;
+  const batch = runRecordSteps(plan, rows, rowNumbers, 0, onProgress ? (done) => onProgress(done, rows.length) : undefined);
+  onProgress?.(rows.length, rows.length);
+  return finishCleanse(env, plan, batch, {
+    ...(parsed ? { fileIssues: parsed.issues } : {}),
+    ...(options.existing ? { existing: options.existing } : {}),
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+  });
 }
 
 /** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */
