@@ -173,3 +173,4 @@ export async function cleanFile(input: string, options: CleanFileOptions = {}): 
 }
 
 export { parseLeadFile } from './io/parse.js';
+export { cleanseParallel, createWorkerPool, DEFAULT_BATCH_ROWS, type PoolOptions, type WorkerPool, type RecordStepRunner } from './node/pool.js';

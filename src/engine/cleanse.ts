@@ -147,7 +147,7 @@ function isCompiled(p: unknown): p is CompiledPack {
   return typeof p === 'object' && p !== null && 'plan' in p && 'headerIndex' in p && 'hash' in p;
 }
 
-function isParsedFile(x: unknown): x is ParsedLeadFile {
+export function isParsedFile(x: unknown): x is ParsedLeadFile {
   return typeof x === 'object' && x !== null && !Array.isArray(x) && 'rows' in x && 'headers' in x && 'meta' in x;
 }
 
@@ -159,7 +159,7 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
-function collectHeaders(rows: readonly RawRow[]): string[] {
+export function collectHeaders(rows: readonly RawRow[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const row of rows) {

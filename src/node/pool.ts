@@ -1,0 +1,235 @@
+/**
+ * Record steps on all cores: a pool of worker threads, each holding the same plan, fed
+ * batches of rows. Output is identical to one thread (batches are independent and merged
+ * in input order). Falls back to the calling thread where workers are unavailable.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { builtInEnvironment } from '../builtins.js';
+import type { RawRow } from '../core/fields.js';
+import { LeadtidyError } from '../core/errors.js';
+import {
+  MAPPING_SAMPLE_ROWS,
+  collectHeaders,
+  isParsedFile,
+  finishCleanse,
+  mergeRecordBatches,
+  planCleanse,
+  runRecordSteps,
+  type CleanseOptions,
+  type CleansePlan,
+  type CleanseResult,
+  type RecordBatch,
+} from '../engine/cleanse.js';
+import type { ParsedLeadFile } from '../io/parse-text.js';
+import type { FromWorker, PlanSpec, ToWorker } from './worker-protocol.js';
+
+/** Rows per message to a worker: large enough that messaging costs little, small enough to balance. */
+export const DEFAULT_BATCH_ROWS = 2000;
+
+export interface PoolOptions {
+  /** Worker threads (default: available cores). 1 runs on the calling thread. */
+  readonly workers?: number;
+  /** A pool to reuse (then `workers` is ignored and the pool stays open). */
+  readonly pool?: WorkerPool;
+  /** Rows per batch (default 2,000). */
+  readonly batchSize?: number;
+}
+
+/** Runs record-step batches: on worker threads, or on the calling thread (`threads === 0`). */
+export interface RecordStepRunner {
+  readonly threads: number;
+  run(rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number): Promise<RecordBatch>;
+  close(): Promise<void>;
+}
+
+/** The plan as data a worker can rebuild it from. */
+export function planSpec(plan: CleansePlan, sample: readonly RawRow[], options: CleanseOptions): PlanSpec {
+  return {
+    pack: plan.pack.resolved,
+    packHash: plan.pack.hash,
+    headers: plan.headers,
+    sample: sample.slice(0, MAPPING_SAMPLE_ROWS),
+    ...(options.target !== undefined ? { target: options.target } : {}),
+    ...(options.campaign !== undefined ? { campaign: options.campaign } : {}),
+    dedupe: plan.dedupe,
+    hasExisting: options.existing !== undefined,
+    hasAccounts: options.accounts !== undefined,
+  };
+}
+
+function workerUrl(): URL {
+  // From source (tests, tsx) the worker is TypeScript and needs the tsx loader; built, it is dist/node-worker.js.
+  return import.meta.url.endsWith('.ts') ? new URL('./worker-dev.mjs', import.meta.url) : new URL('./node-worker.js', import.meta.url);
+}
+
+function inThread(plan: CleansePlan): RecordStepRunner {
+  return {
+    threads: 0,
+    run: (rows, rowNumbers, first) => Promise.resolve(runRecordSteps(plan, rows, rowNumbers, first)),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Worker threads that run record steps for any number of plans (one file each). Reuse it across files. */
+export interface WorkerPool {
+  /** Threads running (0 when workers are unavailable and batches run on the calling thread). */
+  readonly size: number;
+  /** A runner for one plan: every thread rebuilds the plan once, then takes its batches. */
+  runner(plan: CleansePlan, spec: PlanSpec): Promise<RecordStepRunner>;
+  close(): Promise<void>;
+}
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+interface Slot {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+}
+
+function startWorker(): Promise<Slot> {
+  const worker = new Worker(workerUrl());
+  const slot: Slot = { worker, pending: new Map() };
+  const failAll = (e: Error): void => {
+    for (const p of slot.pending.values()) p.reject(e);
+    slot.pending.clear();
+  };
+  worker.on('message', (m: FromWorker) => {
+    const p = slot.pending.get(m.seq);
+    if (!p) return;
+    slot.pending.delete(m.seq);
+    if (m.type === 'error') p.reject(new LeadtidyError('input', `Worker failed: ${m.message}`));
+    else p.resolve(m.type === 'batch' ? m.batch : undefined);
+  });
+  worker.on('error', (e) => failAll(e));
+  worker.on('exit', (code) => failAll(new LeadtidyError('input', `Worker exited with code ${code}`)));
+  // Online means the module loaded; a worker that cannot start fails here.
+  return new Promise((resolve, reject) => {
+    worker.once('online', () => resolve(slot));
+    worker.once('error', reject);
+  });
+}
+
+/**
+ * Starts a pool of `workers` threads (default: available cores). Where threads cannot
+ * start (no `worker_threads`, a sandbox), the pool has size 0 and runs batches on the
+ * calling thread.
+ *
+ * @example
+ * const pool = await createWorkerPool();
+ * for (const file of files) await cleanseParallel(parseLeadFile(bytesOf(file)), { pool });
+ * await pool.close();
+ */
+export async function createWorkerPool(workers = availableParallelism()): Promise<WorkerPool> {
+  if (!Number.isInteger(workers) || workers < 1) throw new LeadtidyError('input', `workers must be a positive integer, got ${workers}`);
+  let slots: Slot[] = [];
+  if (workers > 1) {
+    const started = await Promise.allSettled(Array.from({ length: workers }, () => startWorker()));
+    for (const s of started) if (s.status === 'fulfilled') slots.push(s.value);
+    if (slots.length < workers) {
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+      slots = [];
+    }
+  }
+  let seq = 0;
+  let planIds = 0;
+  const call = <T>(slot: Slot, message: ToWorker & { seq: number }): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      slot.pending.set(message.seq, { resolve: resolve as (v: unknown) => void, reject });
+      slot.worker.postMessage(message);
+    });
+  return {
+    size: slots.length,
+    async runner(plan, spec) {
+      if (slots.length === 0) return inThread(plan);
+      const id = planIds++;
+      await Promise.all(slots.map((s) => call<void>(s, { type: 'plan', seq: seq++, plan: id, spec })));
+      return {
+        threads: slots.length,
+        run(rows, rowNumbers, first) {
+          // The least busy worker takes the batch (ties: the first).
+          let slot = slots[0]!;
+          for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
+          return call<RecordBatch>(slot, { type: 'batch', seq: seq++, plan: id, first, rows, rowNumbers: rowNumbers ?? null });
+        },
+        close() {
+          for (const s of slots) s.worker.postMessage({ type: 'release', plan: id } satisfies ToWorker);
+          return Promise.resolve();
+        },
+      };
+    },
+    async close() {
+      await Promise.all(slots.map((s) => {
+        s.worker.removeAllListeners('exit');
+        return s.worker.terminate();
+      }));
+      slots = [];
+    },
+  };
+}
+
+/**
+ * Runs `runner` over `rows` in batches, keeping at most two batches in flight per thread,
+ * and returns the batches merged in input order.
+ */
+export async function runBatches(
+  runner: RecordStepRunner,
+  rows: readonly RawRow[],
+  rowNumbers: readonly number[] | undefined,
+  batchSize: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RecordBatch> {
+  const window = Math.max(2, runner.threads * 2);
+  const out: RecordBatch[] = [];
+  const inFlight: Promise<RecordBatch>[] = [];
+  let done = 0;
+  for (let first = 0; first < rows.length || inFlight.length > 0; ) {
+    while (first < rows.length && inFlight.length < window) {
+      const end = Math.min(rows.length, first + batchSize);
+      inFlight.push(runner.run(rows.slice(first, end), rowNumbers?.slice(first, end), first));
+      first = end;
+    }
+    const b = await inFlight.shift()!;
+    out.push(b);
+    done += b.rows;
+    onProgress?.(done, rows.length);
+  }
+  return mergeRecordBatches(out);
+}
+
+/**
+ * `cleanse` with the record steps spread over worker threads (built-in steps and the given
+ * pack). Same result as `cleanse(input, options)`; set steps run on the calling thread.
+ *
+ * @example
+ * const result = await cleanseParallel(parseLeadFile(bytes), { workers: 2 });
+ */
+export async function cleanseParallel(input: readonly RawRow[] | ParsedLeadFile, options: CleanseOptions & PoolOptions = {}): Promise<CleanseResult> {
+  if (!isParsedFile(input) && !Array.isArray(input)) {
+    throw new LeadtidyError('input', 'cleanseParallel() expects an array of row objects or the result of parseLeadFile()');
+  }
+  const { workers, pool, batchSize = DEFAULT_BATCH_ROWS, ...cleanseOptions } = options;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LeadtidyError('input', `batchSize must be a positive integer, got ${batchSize}`);
+  const env = builtInEnvironment;
+  const parsed = isParsedFile(input) ? input : null;
+  const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
+  const headers = cleanseOptions.headers ?? parsed?.headers ?? collectHeaders(rows);
+  const rowNumbers = cleanseOptions.rowNumbers ?? parsed?.meta.rowNumbers;
+  const plan = planCleanse(env, headers, rows, cleanseOptions);
+  const spec = planSpec(plan, rows, cleanseOptions);
+  // Small inputs are not worth starting threads for.
+  const own = pool ? null : await createWorkerPool(rows.length < batchSize * 2 ? 1 : (workers ?? availableParallelism()));
+  const runner = await (pool ?? own!).runner(plan, spec);
+  let batch: RecordBatch;
+  try {
+    batch = await runBatches(runner, rows, rowNumbers, batchSize, cleanseOptions.onProgress);
+  } finally {
+    await runner.close();
+    await own?.close();
+  }
+  return finishCleanse(env, plan, batch, {
+    ...(parsed ? { fileIssues: parsed.issues } : {}),
+    ...(cleanseOptions.existing ? { existing: cleanseOptions.existing } : {}),
+    ...(cleanseOptions.accounts ? { accounts: cleanseOptions.accounts } : {}),
+  });
+}
