@@ -3,7 +3,7 @@ import headerAliases from '../dictionaries/header-aliases.json' with { type: 'js
 import defaultPack from '../rules/default.json' with { type: 'json' };
 import type { CleanseEnvironment, SetSteps } from './engine/cleanse.js';
 import { dedupe, labelExisting } from './dedupe/index.js';
-import { matchAccounts } from './match/accounts/index.js';
+import { createAccountIndex, matchAccounts } from './match/accounts/index.js';
 import type { HeaderDictionary } from './engine/headers.js';
 import type { StepRegistry } from './engine/step.js';
 import { basicSteps } from './engine/steps/basic.js';
@@ -39,6 +39,7 @@ export const builtInPacks: Readonly<Record<string, unknown>> = {
 export const builtInSetSteps: SetSteps = {
   dedupe: (records, options) => dedupe(records as never, options as never) as never,
   labelExisting: (records, existing, options) => labelExisting(records as never, existing as never, options as never),
+  prepareAccounts: (accounts, options) => createAccountIndex(accounts as never, options as never),
   matchAccounts: (leads, accounts, options) => matchAccounts(leads as never, accounts as never, options as never),
 };
 

@@ -10,6 +10,7 @@ import { cleanseWith, compileForEnvironment, type CleanseOptions, type CleanseRe
 import type { CompiledPack } from './engine/pack.js';
 import type { RawRow } from './core/fields.js';
 import type { ParsedLeadFile } from './io/parse.js';
+import { cleanseStreamWith, type CleanseStreamEvent, type CleanseStreamOptions, type CleanseStreamSource } from './engine/stream.js';
 
 export { parseLeadFile } from './io/parse.js';
 export type { ParseOptions, ParseMeta, ParsedLeadFile, FileFormat, Delimiter, TextEncodingName } from './io/parse.js';
@@ -99,3 +100,30 @@ export {
   type AccountCandidate,
   type AccountMatchSummary,
 } from './match/accounts/index.js';
+
+// --- streaming ---
+export {
+  collectCleanseStream,
+  type CleanseStreamSource,
+  type CleanseStreamOptions,
+  type CleanseStreamEvent,
+  type CleanseStreamBatch,
+  type CleanseStreamEnd,
+  type ParseStreamEvent,
+  type BatchRunner,
+} from './engine/stream.js';
+export { MAPPING_SAMPLE_ROWS, type CleansePlan, type RecordBatch } from './engine/cleanse.js';
+
+/**
+ * Cleanses a stream of rows batch by batch: record steps and account matching stream with
+ * memory bounded by the batch size; deduplication and existing-record labels hold the clean
+ * records until the end. The events, concatenated, equal what `cleanse` returns.
+ *
+ * @example
+ * for await (const e of cleanseStream(rowsFromSomewhere, { dedupe: false })) {
+ *   if (e.type === 'batch') await save(e.records);
+ * }
+ */
+export function cleanseStream(source: CleanseStreamSource, options: CleanseStreamOptions = {}): AsyncGenerator<CleanseStreamEvent> {
+  return cleanseStreamWith(builtInEnvironment, source, options);
+}

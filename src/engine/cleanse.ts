@@ -129,9 +129,12 @@ export interface SetSteps {
     existing: readonly unknown[],
     options: { pack: unknown },
   ) => { readonly matches: readonly { readonly index: number; readonly existingId: string | null; readonly action: string }[]; readonly issues: readonly Issue[] };
+  /** Builds the account index once (streaming matches batch by batch against it). */
+  readonly prepareAccounts?: (accounts: readonly unknown[], options: { pack: unknown }) => unknown;
   readonly matchAccounts?: (
     leads: readonly LeadRecord[],
-    accounts: readonly unknown[],
+    /** Accounts, or what `prepareAccounts` returned. */
+    accounts: unknown,
     options: { pack: unknown },
   ) => readonly { readonly accountId: string | null; readonly confidence: number; readonly method: string; readonly explanation: string }[];
 }
@@ -269,7 +272,7 @@ function emptyBatch(decideEarly: boolean): RecordBatch {
   return { rows: 0, records: [], recordIssues: decideEarly ? null : [], rejected: [], changes: [], issues: [], changesByRule: {}, fillBefore: {}, fillAfter: {}, rejectReasons: {} };
 }
 
-function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+export function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
   for (const k of Object.keys(from)) bump(into, k, from[k]!);
 }
 
@@ -446,28 +449,49 @@ export interface FinishInput {
   /** Issues reported before the record steps (file parsing). */
   readonly fileIssues?: readonly Issue[];
   readonly existing?: readonly unknown[];
-  readonly accounts?: readonly unknown[];
+  /** Accounts, or an index prepared once with `SetSteps.prepareAccounts`. */
+  readonly accounts?: unknown;
+}
+
+/** What the set steps did to a set of records. */
+export interface SetStepResult {
+  readonly records: LeadRecord[];
+  readonly clusters: CleanseCluster[];
+  readonly mergePlan: readonly unknown[];
+  readonly review: readonly unknown[];
+  readonly merged: number;
+  readonly accountMatches: readonly unknown[];
+  /** Survivorship changes. */
+  readonly changes: Change[];
+  readonly changesByRule: Record<string, number>;
+  readonly issues: Issue[];
+  /** Field fill counts of the final records. */
+  readonly fillAfter: Record<string, number>;
 }
 
 /**
- * Runs the set steps (dedupe → existing-record labels → account matching), then score and
- * route on the final records (unless they ran with the record steps), and builds the report.
+ * Runs the set steps (dedupe → existing-record labels → account matching) on clean records,
+ * then score and route on the final records (unless they ran with the record steps).
+ * `recordIssues[i]` are the row issues of `records[i]` (score/route conditions read them).
  */
-export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch: RecordBatch, input: FinishInput = {}): CleanseResult {
+export function runSetSteps(
+  env: CleanseEnvironment,
+  plan: CleansePlan,
+  input: readonly LeadRecord[],
+  recordIssues: readonly Issue[][] | null,
+  options: FinishInput = {},
+): SetStepResult {
   const { pack } = plan;
-  const issues: Issue[] = [...(input.fileIssues ?? []), ...plan.mappingIssues, ...batch.issues];
-  const changes = batch.changes;
-  const changesByRule = { ...batch.changesByRule };
-  let records = batch.records;
-  const rejected = batch.rejected;
-
+  let records = input as LeadRecord[];
+  const changes: Change[] = [];
+  const changesByRule: Record<string, number> = {};
+  const issues: Issue[] = [];
   // Row issues by source row, for score and route conditions on the final records.
   const issuesByRow = new Map<number, Issue[]>();
-  if (!plan.decideEarly && batch.recordIssues) {
-    for (let i = 0; i < records.length; i++) issuesByRow.set(records[i]!.sourceRow, batch.recordIssues[i]!);
+  if (!plan.decideEarly && recordIssues) {
+    for (let i = 0; i < records.length; i++) issuesByRow.set(records[i]!.sourceRow, recordIssues[i]!);
   }
 
-  // ---- set steps: deduplication (and existing records), then account matching ----------------
   let clusters: CleanseCluster[] = [];
   let mergePlan: readonly unknown[] = [];
   let review: readonly unknown[] = [];
@@ -496,8 +520,8 @@ export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch:
   }
   // Labels against the existing CRM records, on the final (merged) records.
   const labelFn = env.setSteps?.labelExisting;
-  if (labelFn && input.existing && records.length > 0) {
-    const labels = labelFn(records, input.existing, { pack: pack.resolved });
+  if (labelFn && options.existing && records.length > 0) {
+    const labels = labelFn(records, options.existing, { pack: pack.resolved });
     for (const m of labels.matches) {
       const target = records[m.index];
       if (!target) continue;
@@ -507,8 +531,8 @@ export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch:
     issues.push(...labels.issues);
   }
   let accountMatches: readonly unknown[] = [];
-  if (input.accounts && env.setSteps?.matchAccounts) {
-    const matches = env.setSteps.matchAccounts(records, input.accounts, { pack: pack.resolved });
+  if (options.accounts && env.setSteps?.matchAccounts) {
+    const matches = env.setSteps.matchAccounts(records, options.accounts, { pack: pack.resolved });
     accountMatches = matches;
     matches.forEach((m, i) => {
       const r = records[i]!;
@@ -520,17 +544,31 @@ export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch:
   }
 
   // ---- decisions on the final records: score and route (after merging and account matching) ----
-  let fillAfter = batch.fillAfter;
+  const fillAfter: Record<string, number> = {};
   if (!plan.decideEarly) {
-    fillAfter = {};
     const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
     for (const record of records) {
       if (decide) decideRecord(pack, record, issuesByRow.get(record.sourceRow) ?? NO_ISSUES);
       countFill(fillAfter, record);
     }
   }
-  const report = buildReport(plan, batch.rows, records.length, rejected.length, merged, batch.rejectReasons, batch.fillBefore, fillAfter, changesByRule, countIssues(issues));
-  return { records, rejected, changes, clusters, mergePlan, review, accountMatches, issues, report, mapping: plan.mapping, target: plan.target };
+  return { records, clusters, mergePlan, review, merged, accountMatches, changes, changesByRule, issues, fillAfter };
+}
+
+/**
+ * Runs the set steps on the records of a (merged) batch and builds the result and report.
+ */
+export function finishCleanse(env: CleanseEnvironment, plan: CleansePlan, batch: RecordBatch, input: FinishInput = {}): CleanseResult {
+  const set = runSetSteps(env, plan, batch.records, batch.recordIssues, input);
+  const issues: Issue[] = [...(input.fileIssues ?? []), ...plan.mappingIssues, ...batch.issues, ...set.issues];
+  const changes = batch.changes;
+  for (const c of set.changes) changes.push(c);
+  const changesByRule = { ...batch.changesByRule };
+  addCounts(changesByRule, set.changesByRule);
+  const fillAfter = plan.decideEarly ? batch.fillAfter : set.fillAfter;
+  const report = buildReport(plan, batch.rows, set.records.length, batch.rejected.length, set.merged, batch.rejectReasons, batch.fillBefore, fillAfter, changesByRule, countIssues(issues));
+  const { records, clusters, mergePlan, review, accountMatches } = set;
+  return { records, rejected: batch.rejected, changes, clusters, mergePlan, review, accountMatches, issues, report, mapping: plan.mapping, target: plan.target };
 }
 
 /** Issue counts by code. */

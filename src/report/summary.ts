@@ -53,72 +53,115 @@ function offendingValue(i: Issue): string | null {
 
 const SCORE_BUCKETS = 10;
 
+/** Distinct offending values counted per issue code (bounded memory on huge files; later new values are not counted). */
+const MAX_DISTINCT_VALUES = 20_000;
+
+/**
+ * Builds a run summary incrementally, batch by batch (streaming); {@link summarize} is this
+ * over a whole result. Feed issues and records in file order.
+ */
+export interface SummaryBuilder {
+  addIssues(issues: readonly Issue[]): void;
+  addRecords(records: readonly CleanseResult['records'][number][]): void;
+  addAccountMatches(matched: number, total: number): void;
+  finish(report: CleanseResult['report'], clusters: number, input?: { meta?: ParseMeta; file?: string; title?: string }): RunSummary;
+}
+
+export function createSummaryBuilder(): SummaryBuilder {
+  const unresolved = new Map<string, { field: string | null; values: Map<string, number> }>();
+  const severity = new Map<string, string>();
+  const scoreCounts = new Map<number, number>();
+  let scoreN = 0;
+  let scoreSum = 0;
+  let scoreMin = Infinity;
+  let scoreMax = -Infinity;
+  let routed = false;
+  const queues = new Map<string, number>();
+  const owners = new Map<string, number>();
+  const nurture = new Map<string, number>();
+  const campaigns = new Map<string, number>();
+  let matched = 0;
+  let total = 0;
+  return {
+    addIssues(issues) {
+      for (const i of issues) {
+        if (!severity.has(i.code)) severity.set(i.code, i.severity);
+        if (i.severity === 'info') continue;
+        const v = offendingValue(i);
+        if (v === null) continue;
+        let slot = unresolved.get(i.code);
+        if (!slot) unresolved.set(i.code, (slot = { field: i.field ?? null, values: new Map() }));
+        if (slot.values.has(v) || slot.values.size < MAX_DISTINCT_VALUES) inc(slot.values, v);
+      }
+    },
+    addRecords(records) {
+      for (const x of records) {
+        if (typeof x.score === 'number') {
+          const s = x.score;
+          scoreN++;
+          scoreSum += s;
+          if (s < scoreMin) scoreMin = s;
+          if (s > scoreMax) scoreMax = s;
+          scoreCounts.set(s, (scoreCounts.get(s) ?? 0) + 1);
+        }
+        if (x.queue !== undefined || x.owner !== undefined || x.nurtureProgram !== undefined) routed = true;
+        if (x.queue) inc(queues, x.queue);
+        if (x.owner) inc(owners, x.owner);
+        if (x.nurtureProgram) inc(nurture, x.nurtureProgram);
+        for (const c of x.campaigns) inc(campaigns, `${c.campaign} — ${c.status ?? '(no status)'}`);
+      }
+    },
+    addAccountMatches(m, t) {
+      matched += m;
+      total += t;
+    },
+    finish(r, clusters, input = {}) {
+      let scores: RunSummary['scores'] = null;
+      if (scoreN) {
+        const lo = Math.min(0, scoreMin);
+        const hi = Math.max(100, scoreMax);
+        const width = (hi - lo) / SCORE_BUCKETS;
+        const buckets = Array.from({ length: SCORE_BUCKETS }, () => 0);
+        for (const [s, n] of scoreCounts) buckets[Math.min(SCORE_BUCKETS - 1, Math.floor((s - lo) / width))]! += n;
+        scores = {
+          count: scoreN,
+          min: scoreMin,
+          max: scoreMax,
+          mean: Math.round((scoreSum / scoreN) * 10) / 10,
+          histogram: buckets.map((count, k) => ({ value: `${Math.round(lo + k * width)}–${Math.round(lo + (k + 1) * width)}`, count })),
+        };
+      }
+      const routing: RunSummary['routing'] = routed ? { queues: top(queues), owners: top(owners), nurture: top(nurture) } : null;
+      const { rowNumbers: _rowNumbers, ...meta } = input.meta ?? ({ rowNumbers: [] } as unknown as ParseMeta);
+      return {
+        title: input.title ?? input.file ?? 'leadtidy run',
+        input: { ...meta, ...(input.file !== undefined ? { file: input.file } : {}) },
+        pack: r.pack,
+        rows: { in: r.rowsIn, clean: r.rowsOut, rejected: r.rejected, merged: r.merged },
+        rejectReasons: top(new Map(Object.entries(r.rejectReasons))),
+        fillRate: r.fillRate,
+        changesByRule: top(new Map(Object.entries(r.changesByRule))),
+        issuesByCode: top(new Map(Object.entries(r.issuesByCode))).map((x) => ({ ...x, severity: severity.get(x.value) ?? 'info' })),
+        topUnresolved: [...unresolved.entries()]
+          .map(([code, s]) => ({ code, field: s.field, values: top(s.values, 15) }))
+          .sort((a, b) => b.values.reduce((n, v) => n + v.count, 0) - a.values.reduce((n, v) => n + v.count, 0)),
+        mapping: r.mapping,
+        scores,
+        routing,
+        campaigns: top(campaigns),
+        duplicates: { clusters, merged: r.merged },
+        accounts: { matched, total, rate: total ? Math.round((matched / total) * 1000) / 1000 : null },
+      };
+    },
+  };
+}
+
 /** Builds the run summary. */
 export function summarize(result: CleanseResult, input: { meta?: ParseMeta; file?: string; title?: string } = {}): RunSummary {
-  const r = result.report;
-  const unresolved = new Map<string, { field: string | null; values: Map<string, number> }>();
-  for (const i of result.issues) {
-    if (i.severity === 'info') continue;
-    const v = offendingValue(i);
-    if (v === null) continue;
-    let slot = unresolved.get(i.code);
-    if (!slot) unresolved.set(i.code, (slot = { field: i.field ?? null, values: new Map() }));
-    inc(slot.values, v);
-  }
-  const severity = new Map<string, string>();
-  for (const i of result.issues) if (!severity.has(i.code)) severity.set(i.code, i.severity);
-
-  const scored = result.records.filter((x) => typeof x.score === 'number').map((x) => x.score!);
-  let scores: RunSummary['scores'] = null;
-  if (scored.length) {
-    const min = Math.min(...scored);
-    const max = Math.max(...scored);
-    const lo = Math.min(0, min);
-    const hi = Math.max(100, max);
-    const width = (hi - lo) / SCORE_BUCKETS;
-    const buckets = Array.from({ length: SCORE_BUCKETS }, () => 0);
-    for (const s of scored) buckets[Math.min(SCORE_BUCKETS - 1, Math.floor((s - lo) / width))]!++;
-    scores = {
-      count: scored.length,
-      min,
-      max,
-      mean: Math.round((scored.reduce((a, b) => a + b, 0) / scored.length) * 10) / 10,
-      histogram: buckets.map((count, k) => ({ value: `${Math.round(lo + k * width)}–${Math.round(lo + (k + 1) * width)}`, count })),
-    };
-  }
-  let routing: RunSummary['routing'] = null;
-  if (result.records.some((x) => x.queue !== undefined || x.owner !== undefined || x.nurtureProgram !== undefined)) {
-    const queues = new Map<string, number>();
-    const owners = new Map<string, number>();
-    const nurture = new Map<string, number>();
-    for (const x of result.records) {
-      if (x.queue) inc(queues, x.queue);
-      if (x.owner) inc(owners, x.owner);
-      if (x.nurtureProgram) inc(nurture, x.nurtureProgram);
-    }
-    routing = { queues: top(queues), owners: top(owners), nurture: top(nurture) };
-  }
-  const campaigns = new Map<string, number>();
-  for (const x of result.records) for (const c of x.campaigns) inc(campaigns, `${c.campaign} — ${c.status ?? '(no status)'}`);
+  const b = createSummaryBuilder();
+  b.addIssues(result.issues);
+  b.addRecords(result.records);
   const matched = (result.accountMatches as { accountId?: string | null }[]).filter((m) => m && m.accountId).length;
-  const { rowNumbers: _rowNumbers, ...meta } = input.meta ?? ({ rowNumbers: [] } as unknown as ParseMeta);
-  return {
-    title: input.title ?? input.file ?? 'leadtidy run',
-    input: { ...meta, ...(input.file !== undefined ? { file: input.file } : {}) },
-    pack: r.pack,
-    rows: { in: r.rowsIn, clean: r.rowsOut, rejected: r.rejected, merged: r.merged },
-    rejectReasons: top(new Map(Object.entries(r.rejectReasons))),
-    fillRate: r.fillRate,
-    changesByRule: top(new Map(Object.entries(r.changesByRule))),
-    issuesByCode: top(new Map(Object.entries(r.issuesByCode))).map((x) => ({ ...x, severity: severity.get(x.value) ?? 'info' })),
-    topUnresolved: [...unresolved.entries()]
-      .map(([code, s]) => ({ code, field: s.field, values: top(s.values, 15) }))
-      .sort((a, b) => b.values.reduce((n, v) => n + v.count, 0) - a.values.reduce((n, v) => n + v.count, 0)),
-    mapping: r.mapping,
-    scores,
-    routing,
-    campaigns: top(campaigns),
-    duplicates: { clusters: result.clusters.length, merged: r.merged },
-    accounts: { matched, total: result.accountMatches.length, rate: result.accountMatches.length ? Math.round((matched / result.accountMatches.length) * 1000) / 1000 : null },
-  };
+  b.addAccountMatches(matched, result.accountMatches.length);
+  return b.finish(result.report, result.clusters.length, input);
 }
