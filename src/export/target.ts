@@ -222,6 +222,33 @@ export function renderRecord(record: Readonly<LeadRecord>, target: CompiledTarge
   return { values, issues };
 }
 
+/** A target table's columns, learnt batch by batch (streaming writes rows after the last record). */
+export function targetTableShape(target: CompiledTarget): { add(records: readonly LeadRecord[]): void; headers(): string[]; rows(records: readonly LeadRecord[]): (string | null)[][] } {
+  const plain = target.profile.fields.length === 0;
+  const present = new Set<string>();
+  const extra = new Set<string>();
+  const extraOf = (r: LeadRecord): (string | null)[] => [...extra].map((k) => (Object.prototype.hasOwnProperty.call(r.extra, k) ? r.extra[k]! : null));
+  const fields = (): string[] => CANONICAL_FIELDS.filter((f) => present.has(f));
+  return {
+    add(records) {
+      for (const r of records) {
+        if (plain) for (const f of CANONICAL_FIELDS) if ((r as Record<string, unknown>)[f] !== undefined) present.add(f);
+        if (target.profile.carryExtra) for (const k of Object.keys(r.extra)) extra.add(k);
+      }
+    },
+    headers() {
+      return [...(plain ? fields() : target.fields.map((f) => f.to)), ...extra];
+    },
+    rows(records) {
+      if (plain) {
+        const fs = fields();
+        return records.map((r) => [...fs.map((f) => readField(r, f)), ...extraOf(r)]);
+      }
+      return records.map((r) => [...renderRecord(r, target).values, ...extraOf(r)]);
+    },
+  };
+}
+
 /**
  * The export table for a target: its field names, then (for the plain CSV profile, or
  * `carryExtra`) the canonical fields and the carried-through columns.

@@ -41,3 +41,21 @@ export function toCsv(headers: readonly string[], rows: readonly (readonly (stri
   );
   return (options.bom ?? true) ? `\ufeff${body}` : body;
 }
+
+/**
+ * Serializes rows without a header or BOM, for appending to a file begun with `toCsv`:
+ * `toCsv(h, [...a, ...b]) === toCsv(h, a) + newline + csvRows(b)` (when `b` is not empty).
+ */
+export function csvRows(rows: readonly (readonly (string | null | undefined)[])[], options: CsvWriteOptions = {}): string {
+  const guard = options.formulaGuard ?? true;
+  return Papa.unparse(
+    rows.map((r) => r.map((c) => c ?? '')),
+    {
+      delimiter: options.delimiter ?? ',',
+      newline: options.newline ?? '\r\n',
+      quotes: false,
+      header: false,
+      escapeFormulae: guard ? FORMULA_START : false,
+    },
+  );
+}

@@ -3,7 +3,7 @@
  * (every original value plus reason codes) and the change log. Pure.
  */
 import { CANONICAL_FIELDS, DECISION_FIELDS, type LeadRecord } from '../core/fields.js';
-import type { CleanseResult } from '../engine/cleanse.js';
+import type { Change, CleanseResult, RejectedRow } from '../engine/cleanse.js';
 
 export interface OutputTable {
   readonly headers: string[];
@@ -18,68 +18,120 @@ function uniqueHeader(name: string, taken: Set<string>): string {
   }
 }
 
-/** The clean file: `sourceRow`, canonical fields present in any record (canonical order), then carried-through columns. */
-export function cleanTable(records: readonly LeadRecord[]): OutputTable {
+/**
+ * The clean file's columns, learnt record by record (so a stream can write rows once every
+ * record has been seen): `sourceRow`, canonical fields present in any record (canonical
+ * order), decision fields with a value, then carried-through columns.
+ */
+export interface TableShape<T> {
+  add(records: readonly T[]): void;
+  headers(): string[];
+  /** Rows for `records` under the current headers. */
+  rows(records: readonly T[]): (string | null)[][];
+}
+
+export function cleanTableShape(): TableShape<LeadRecord> {
   const present = new Set<string>();
+  const decided = new Set<string>();
   const extraKeys: string[] = [];
   const extraSeen = new Set<string>();
-  for (const r of records) {
-    const rec = r as unknown as Record<string, unknown>;
-    for (const f of CANONICAL_FIELDS) if (rec[f] !== undefined) present.add(f);
-    for (const k of Object.keys(r.extra)) {
-      if (!extraSeen.has(k)) {
-        extraSeen.add(k);
-        extraKeys.push(k);
+  let fields: string[] | null = null;
+  const columns = (): string[] => (fields ??= [...CANONICAL_FIELDS.filter((f) => present.has(f)), ...DECISION_FIELDS.filter((f) => decided.has(f))]);
+  return {
+    add(records) {
+      fields = null;
+      for (const r of records) {
+        const rec = r as unknown as Record<string, unknown>;
+        for (const f of CANONICAL_FIELDS) if (rec[f] !== undefined) present.add(f);
+        for (const f of DECISION_FIELDS) if (rec[f] !== undefined && rec[f] !== null) decided.add(f);
+        for (const k of Object.keys(r.extra)) {
+          if (!extraSeen.has(k)) {
+            extraSeen.add(k);
+            extraKeys.push(k);
+          }
+        }
       }
-    }
-  }
-  const decisions = DECISION_FIELDS.filter((f) => records.some((r) => r[f] !== undefined && r[f] !== null));
-  const fields = [...CANONICAL_FIELDS.filter((f) => present.has(f)), ...decisions];
-  const taken = new Set<string>(['sourceRow', ...fields]);
-  const extraHeaders = extraKeys.map((k) => {
-    const h = uniqueHeader(k, taken);
-    taken.add(h);
-    return h;
-  });
-  const headers = ['sourceRow', ...fields, ...extraHeaders];
-  const rows = records.map((r) => {
-    const rec = r as unknown as Record<string, unknown>;
-    const out: (string | null)[] = [String(r.sourceRow)];
-    for (const f of fields) {
-      const v = rec[f];
-      out.push(v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
-    }
-    for (const k of extraKeys) out.push(Object.prototype.hasOwnProperty.call(r.extra, k) ? r.extra[k]! : null);
-    return out;
-  });
-  return { headers, rows };
+    },
+    headers() {
+      const fs = columns();
+      const taken = new Set<string>(['sourceRow', ...fs]);
+      const extraHeaders = extraKeys.map((k) => {
+        const h = uniqueHeader(k, taken);
+        taken.add(h);
+        return h;
+      });
+      return ['sourceRow', ...fs, ...extraHeaders];
+    },
+    rows(records) {
+      const fs = columns();
+      return records.map((r) => {
+        const rec = r as unknown as Record<string, unknown>;
+        const out: (string | null)[] = [String(r.sourceRow)];
+        for (const f of fs) {
+          const v = rec[f];
+          out.push(v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
+        }
+        for (const k of extraKeys) out.push(Object.prototype.hasOwnProperty.call(r.extra, k) ? r.extra[k]! : null);
+        return out;
+      });
+    },
+  };
+}
+
+/** The clean file: `sourceRow`, canonical fields present in any record (canonical order), then carried-through columns. */
+export function cleanTable(records: readonly LeadRecord[]): OutputTable {
+  const shape = cleanTableShape();
+  shape.add(records);
+  return { headers: shape.headers(), rows: shape.rows(records) };
+}
+
+/** The rejects file's columns, learnt batch by batch (see {@link cleanTableShape}). */
+export function rejectsTableShape(originalHeaders?: readonly string[]): TableShape<RejectedRow> {
+  const cols: string[] = [];
+  const seen = new Set<string>();
+  for (const h of originalHeaders ?? []) if (!seen.has(h)) (seen.add(h), cols.push(h));
+  return {
+    add(rejected) {
+      for (const r of rejected) for (const k of Object.keys(r.original)) if (!seen.has(k)) (seen.add(k), cols.push(k));
+    },
+    headers() {
+      const taken = new Set(['sourceRow', 'rejectReasons', 'rejectMessages']);
+      return ['sourceRow', 'rejectReasons', 'rejectMessages', ...cols.map((c) => {
+        const h = uniqueHeader(c, taken);
+        taken.add(h);
+        return h;
+      })];
+    },
+    rows(rejected) {
+      return rejected.map((r) => [
+        String(r.sourceRow),
+        r.reasons.map((x) => x.code).join('; '),
+        r.reasons.map((x) => x.message).join(' | '),
+        ...cols.map((c) => (Object.prototype.hasOwnProperty.call(r.original, c) ? r.original[c]! : null)),
+      ]);
+    },
+  };
 }
 
 /** The rejects file: `sourceRow`, reason codes, messages, then the original columns. */
 export function rejectsTable(result: Pick<CleanseResult, 'rejected'>, originalHeaders?: readonly string[]): OutputTable {
-  const cols: string[] = [];
-  const seen = new Set<string>();
-  for (const h of originalHeaders ?? []) if (!seen.has(h)) (seen.add(h), cols.push(h));
-  for (const r of result.rejected) for (const k of Object.keys(r.original)) if (!seen.has(k)) (seen.add(k), cols.push(k));
-  const taken = new Set(['sourceRow', 'rejectReasons', 'rejectMessages']);
-  const headers = ['sourceRow', 'rejectReasons', 'rejectMessages', ...cols.map((c) => {
-    const h = uniqueHeader(c, taken);
-    taken.add(h);
-    return h;
-  })];
-  const rows = result.rejected.map((r) => [
-    String(r.sourceRow),
-    r.reasons.map((x) => x.code).join('; '),
-    r.reasons.map((x) => x.message).join(' | '),
-    ...cols.map((c) => (Object.prototype.hasOwnProperty.call(r.original, c) ? r.original[c]! : null)),
-  ]);
-  return { headers, rows };
+  const shape = rejectsTableShape(originalHeaders);
+  shape.add(result.rejected);
+  return { headers: shape.headers(), rows: shape.rows(result.rejected) };
+}
+
+/** Change-log columns. */
+export const CHANGE_HEADERS: readonly string[] = ['row', 'field', 'before', 'after', 'rule'];
+
+/** Change-log rows. */
+export function changeRows(changes: readonly Change[]): (string | null)[][] {
+  return changes.map((c) => [String(c.row), c.field, c.before, c.after, c.rule]);
 }
 
 /** The change log: one line per changed cell. */
 export function changesTable(result: Pick<CleanseResult, 'changes'>): OutputTable {
   return {
-    headers: ['row', 'field', 'before', 'after', 'rule'],
-    rows: result.changes.map((c) => [String(c.row), c.field, c.before, c.after, c.rule]),
+    headers: [...CHANGE_HEADERS],
+    rows: changeRows(result.changes),
   };
 }
