@@ -6,8 +6,15 @@
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 import pkg from '../package.json' with { type: 'json' };
+import type { Issue } from './core/codes.js';
 import { LeadtidyError } from './core/errors.js';
-import { cleanFile } from './node.js';
+import type { CleanseReport } from './engine/cleanse.js';
+import type { CompiledPack } from './engine/pack.js';
+import type { ParseMeta } from './io/parse-text.js';
+import type { CleanFileOutputs, JobCounts } from './node.js';
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { cleanFile, cleanFileStream } from './node.js';
 
 const HELP = `leadtidy ${pkg.version} — clean B2B lead files for CRM import
 
@@ -31,6 +38,12 @@ Options for clean:
   --report <file>     also write the self-contained HTML report
   --target <profile>  write the clean file for a target system: salesforce-lead,
                       salesforce-contact, hubspot-contact, marketo-lead, csv
+  --workers <n>       threads for the record steps (default: the number of cores;
+                      1 = this thread only). Same output whatever the number.
+  --stream            read, cleanse and write the file in batches, for files larger
+                      than memory (automatic above 256 MB). Deduplication and
+                      --existing still hold the clean records in memory; with
+                      --no-dedupe memory stays flat. Same output as without.
   --quiet             no summary on stdout, no progress on stderr
 
 Exit codes: 0 done, 1 usage or I/O error, 2 invalid rule pack.
@@ -40,6 +53,9 @@ function fail(code: number, message: string): never {
   process.stderr.write(`leadtidy: ${message}\n`);
   process.exit(code);
 }
+
+/** Files above this size are streamed. */
+const STREAM_ABOVE_BYTES = 256 * 1024 * 1024;
 
 async function main(argv: readonly string[]): Promise<void> {
   let parsed;
@@ -58,6 +74,8 @@ async function main(argv: readonly string[]): Promise<void> {
         existing: { type: 'string' },
         'no-dedupe': { type: 'boolean', default: false },
         target: { type: 'string' },
+        workers: { type: 'string' },
+        stream: { type: 'boolean', default: false },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -85,14 +103,30 @@ async function main(argv: readonly string[]): Promise<void> {
   let lastPct = -1;
   const tty = Boolean(process.stderr.isTTY);
   const onProgress = (done: number, total: number) => {
-    if (quiet || total < 20_000) return;
+    if (quiet) return;
+    if (total === 0) {
+      // Streaming: the total is unknown.
+      if (done - lastPct >= 100_000) {
+        process.stderr.write(tty ? `\rcleansing ${done.toLocaleString('en-US')} rows` : `cleansing ${done.toLocaleString('en-US')} rows\n`);
+        lastPct = done;
+      }
+      return;
+    }
+    if (total < 20_000) return;
     const pct = Math.floor((done / total) * 100);
     if (tty) process.stderr.write(`\rcleansing ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows (${pct}%)${done === total ? '\n' : ''}`);
     else if (pct >= lastPct + 10 || done === total) process.stderr.write(`cleansing ${pct}% (${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} rows)\n`);
     lastPct = pct;
   };
+  let workers = availableParallelism();
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers) || Number(values.workers) < 1) fail(1, `--workers needs a positive whole number, got "${values.workers}"`);
+    workers = Number(values.workers);
+  }
   try {
-    const { parsed: file_, result, outputs, pack } = await cleanFile(file, {
+    const size = (await stat(file).catch(() => null))?.size ?? 0;
+    const stream = values.stream || size > STREAM_ABOVE_BYTES;
+    const options = {
       ...(values.pack !== undefined ? { pack: values.pack } : {}),
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
@@ -104,20 +138,29 @@ async function main(argv: readonly string[]): Promise<void> {
       ...(values.campaign !== undefined || values.status !== undefined
         ? { campaign: { ...(values.campaign !== undefined ? { name: values.campaign } : {}), ...(values.status !== undefined ? { status: values.status } : {}) } }
         : {}),
+      workers,
       onProgress,
-    });
-    const fatal = file_.issues.find((i) => i.severity === 'error' && i.code.startsWith('file.'));
+    };
+    let run: { meta: ParseMeta | null; fileIssues: readonly Issue[]; report: CleanseReport; counts: JobCounts; outputs: CleanFileOutputs; pack: CompiledPack };
+    if (stream) {
+      const r = await cleanFileStream(file, options);
+      run = { meta: r.meta, fileIssues: r.fileIssues, report: r.report, counts: r.counts, outputs: r.outputs, pack: r.pack };
+    } else {
+      const r = await cleanFile(file, options);
+      run = { meta: r.parsed.meta, fileIssues: r.parsed.issues, report: r.result.report, counts: r.counts, outputs: r.outputs, pack: r.pack };
+    }
+    const { meta, report: r, counts, outputs, pack } = run;
+    const fatal = run.fileIssues.find((i) => i.severity === 'error' && i.code.startsWith('file.'));
     if (fatal) fail(1, `${file}: ${fatal.message}`);
     if (!quiet) {
-      const r = result.report;
       const reasons = Object.entries(r.rejectReasons).map(([k, v]) => `${k} ${v}`).join(', ');
       process.stdout.write(
         [
-          `${file}: ${file_.meta.format}${file_.meta.encoding ? `, ${file_.meta.encoding}` : ''}${file_.meta.delimiter ? `, delimiter ${JSON.stringify(file_.meta.delimiter)}` : ''}${file_.meta.sheet ? `, sheet "${file_.meta.sheet}"` : ''}`,
+          `${file}: ${meta?.format ?? '?'}${meta?.encoding ? `, ${meta.encoding}` : ''}${meta?.delimiter ? `, delimiter ${JSON.stringify(meta.delimiter)}` : ''}${meta?.sheet ? `, sheet "${meta.sheet}"` : ''}`,
           `pack ${pack.id}@${pack.version} (${pack.hash})`,
-          `rows in ${r.rowsIn}, clean ${r.rowsOut}, rejected ${r.rejected}${reasons ? ` (${reasons})` : ''}, merged duplicates ${r.merged} (${result.clusters.length} clusters, ${result.review.length} pairs to review), changed cells ${result.changes.length}`,
-          ...(result.accountMatches.length ? [`matched to accounts: ${result.records.filter((x) => x.accountId).length} of ${result.records.length}`] : []),
-          ...(result.records.some((x) => x.crmAction) ? [`against existing records: ${result.records.filter((x) => x.crmAction?.startsWith('update')).length} updates, ${result.records.filter((x) => x.crmAction?.startsWith('review')).length} to review, ${result.records.filter((x) => x.crmAction === 'new').length} new`] : []),
+          `rows in ${r.rowsIn}, clean ${r.rowsOut}, rejected ${r.rejected}${reasons ? ` (${reasons})` : ''}, merged duplicates ${r.merged} (${counts.clusters} clusters, ${counts.review} pairs to review), changed cells ${counts.changes}`,
+          ...(values.accounts !== undefined ? [`matched to accounts: ${counts.accountsMatched} of ${counts.records}`] : []),
+          ...(counts.crm ? [`against existing records: ${counts.crm.update} updates, ${counts.crm.review} to review, ${counts.crm.new} new`] : []),
           `columns mapped: ${r.mapping.filter((m) => m.field).map((m) => `${m.header} → ${m.field}`).join(', ')}`,
           `carried through: ${r.mapping.filter((m) => !m.field).map((m) => m.header).join(', ') || '(none)'}`,
           `wrote ${outputs.clean}`,

@@ -29,7 +29,7 @@ function filesIn(dir: string): Record<string, string> {
 
 const variants = [
   ['default', {}],
-  ['no dedupe, accounts, 2 workers', { dedupe: false, accounts: 'fixtures/accounts.csv', pool }],
+  ['no dedupe, accounts, 2 workers', { dedupe: false, accounts: 'fixtures/accounts.csv' }],
   ['existing + salesforce target + html report', { existing: 'fixtures/crm-export.csv', target: 'salesforce-lead', report: 'report.html' }],
 ] as const;
 
