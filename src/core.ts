@@ -2,7 +2,8 @@
  * `leadtidy/core`: the same units and engine with nothing bound. Bring your own
  * dictionaries, steps and packs (for custom builds, tests and smaller bundles).
  */
-export { cleanseWith, compileForEnvironment, type CleanseEnvironment } from './engine/cleanse.js';
+export { cleanseWith, compileForEnvironment, planCleanse, runRecordSteps, finishCleanse, runSetSteps, mergeRecordBatches, type CleanseEnvironment, type CleansePlan, type RecordBatch } from './engine/cleanse.js';
+export { cleanseStreamWith } from './engine/stream.js';
 export { compilePack, validatePack, resolvePack, mergePacks, packHash, type CompileContext, type CompiledPack, type FieldPlan, type PlannedStep } from './engine/pack.js';
 export { RulePackSchema, packJsonSchema, type RulePack } from './engine/pack-schema.js';
 export { buildHeaderIndex, mapHeaders, type HeaderDictionary, type HeaderIndex, type HeaderOptions, type HeaderMapping, type ValueDetector } from './engine/headers.js';
