@@ -22,7 +22,7 @@ import {
   type RecordBatch,
 } from '../engine/cleanse.js';
 import type { ParsedLeadFile } from '../io/parse-text.js';
-import type { FromWorker, PlanSpec, ToWorker } from './worker-protocol.js';
+import { unpackChanges, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
 /** Rows per message to a worker: large enough that messaging costs little, small enough to balance. */
 export const DEFAULT_BATCH_ROWS = 2000;
@@ -99,7 +99,7 @@ function startWorker(): Promise<Slot> {
     if (!p) return;
     slot.pending.delete(m.seq);
     if (m.type === 'error') p.reject(new LeadtidyError('input', `Worker failed: ${m.message}`));
-    else p.resolve(m.type === 'batch' ? m.batch : undefined);
+    else p.resolve(m.type === 'batch' ? { ...m.batch, changes: unpackChanges(m.changes) } : undefined);
   });
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new LeadtidyError('input', `Worker exited with code ${code}`)));

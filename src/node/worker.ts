@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { builtInEnvironment } from '../builtins.js';
 import { planCleanse, runRecordSteps, type CleansePlan } from '../engine/cleanse.js';
-import type { FromWorker, PlanSpec, ToWorker } from './worker-protocol.js';
+import { packChanges, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
 function restorePlan(spec: PlanSpec): CleansePlan {
   const plan = planCleanse(builtInEnvironment, spec.headers, spec.sample, {
@@ -38,7 +38,8 @@ if (port) {
       }
       const plan = plans.get(m.plan);
       if (!plan) throw new Error(`unknown plan ${m.plan}`);
-      send({ type: 'batch', seq: m.seq, batch: runRecordSteps(plan, m.rows, m.rowNumbers ?? undefined, m.first) });
+      const batch = runRecordSteps(plan, m.rows, m.rowNumbers ?? undefined, m.first);
+      send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
     } catch (e) {
       send({ type: 'error', seq: m.seq, message: message(e) });
     }
