@@ -14,7 +14,7 @@ function quote(text: string): string {
  * object literals; the data stays plain JSON in `dictionaries/` (vitest, tsx and esbuild
  * bundles read it as is).
  */
-function lazyDictionaries() {
+export function lazyDictionaries() {
   return {
     name: 'leadtidy:lazy-dictionaries',
     load(id: string) {
@@ -38,7 +38,7 @@ function lazyDictionaries() {
  * is a forwarding function (or an object of forwarding getters) generated from the real
  * module's export list at build time.
  */
-function lazyXlsx() {
+export function lazyXlsx() {
   return {
     name: 'leadtidy:lazy-xlsx',
     async load(id: string) {
@@ -78,7 +78,7 @@ function lazyXlsx() {
  * Node-specific paths (papaparse's Node duplex stream): they resolve at call time through
  * `process.getBuiltinModule`, so the pure chunks import no Node built-in.
  */
-function lazyCommonJs(specifier: string, nodeBuiltins: readonly string[] = []) {
+export function lazyCommonJs(specifier: string, nodeBuiltins: readonly string[] = []) {
   const virtual = `\0lazy-cjs:${specifier}`;
   const builtin = '\0lazy-cjs-builtin:';
   return {
