@@ -245,7 +245,7 @@ function compactAliases(langs: ReadonlySet<string>): Record<string, unknown> {
   };
 }
 // Latin-script European and other major business languages, and Russian. Other scripts
-// cost ~4 KB gzipped per language in a bundle (CJK, Arabic, Hebrew, Hindi, Thai: see
+// cost 2-4 KB gzipped per language in a bundle (CJK, Arabic, Hebrew, Hindi, Thai: see
 // bench/serverless.md); their countries' own names are in through the endonyms.
 const COMPACT_LANGUAGES = new Set(
   (process.env.COMPACT_LANGUAGES ?? 'de fr es it pt nl sv da nb no fi pl cs hu ro tr ca et lv lt sl hr sr-Latn bs sk is ga cy id ms vi fil sw af ru').split(' '),
