@@ -6,7 +6,7 @@
  * Pure: no Node built-ins.
  */
 import { cleanse } from './index.js';
-import { normalizeCountry } from './normalize/country/index.js';
+import { normalizeCountryFull as normalizeCountry } from './normalize/country/full.js';
 import { normalizeState } from './normalize/state/index.js';
 import { normalizePostalCode } from './normalize/postal/index.js';
 import { normalizePhone } from './normalize/phone/index.js';

@@ -16,7 +16,7 @@ import { LeadtidyError } from '../core/errors.js';
 import { CANONICAL_FIELDS, DECISION_FIELDS, type LeadRecord } from '../core/fields.js';
 import { foldKey } from '../core/text.js';
 import { firstNumber, readField } from '../decide/conditions.js';
-import { normalizeCountry } from '../normalize/country/index.js';
+import { normalizeCountryFull as normalizeCountry } from '../normalize/country/full.js';
 import { normalizeState } from '../normalize/state/index.js';
 import { renderTitleForTarget, TITLE_CROSSWALKS, type TitleTarget } from '../normalize/title/index.js';
 

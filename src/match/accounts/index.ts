@@ -3,7 +3,7 @@ import generic from '../../../dictionaries/account-generic-words.json' with { ty
 import countryAliases from '../../../dictionaries/country-aliases.json' with { type: 'json' };
 import headers from '../../../dictionaries/account-headers.json' with { type: 'json' };
 import { normalizeCompanyName } from '../../normalize/company/index.js';
-import { normalizeCountry } from '../../normalize/country/index.js';
+import { normalizeCountryFull as normalizeCountry } from '../../normalize/country/full.js';
 import { decodeDomainGroups } from '../../normalize/email/email.js';
 import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/email/index.js';
 import { normalizePhone } from '../../normalize/phone/index.js';

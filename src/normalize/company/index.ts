@@ -7,12 +7,24 @@ export type { CompanyDictionaries, CompanyOptions, CompanyValue, LegalFormEntry 
 
 /** The built-in company dictionaries (legal forms from GLEIF ISO 20275 and OpenSanctions). */
 export const COMPANY_DICTIONARIES: CompanyDictionaries = {
-  legalForms: legal.forms,
-  acronyms: words.acronyms,
-  keyStopwords: words.keyStopwords,
-  lowerWords: words.lowerWords,
-  placeholders: words.placeholders,
-  notCompanies: words.notCompanies,
+  get legalForms() {
+    return legal.forms;
+  },
+  get acronyms() {
+    return words.acronyms;
+  },
+  get keyStopwords() {
+    return words.keyStopwords;
+  },
+  get lowerWords() {
+    return words.lowerWords;
+  },
+  get placeholders() {
+    return words.placeholders;
+  },
+  get notCompanies() {
+    return words.notCompanies;
+  },
 };
 
 /**

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import countries from '../../../dictionaries/countries.json' with { type: 'json' };
 import aliases from '../../../dictionaries/country-aliases.json' with { type: 'json' };
+import compact from '../../../dictionaries/country-aliases-compact.json' with { type: 'json' };
 import { LeadtidyError } from '../../core/errors.js';
 import { countryCases } from './country.cases.js';
-import { createCountryNormalizer, normalizeCountry, placeKey } from './index.js';
+import { BUILTIN_COUNTRY_DICTIONARIES, createCountryNormalizer, FULL_COUNTRY_DICTIONARIES, normalizeCountry, normalizeCountryFull, placeKey } from './index.js';
 
 describe('normalizeCountry: table', () => {
   test('the table has at least 400 inputs', () => {
@@ -117,5 +118,71 @@ describe('normalizeCountry: properties', () => {
       if (v.code !== 'NA') expect(normalizeCountry(v.code).value?.code).toBe(v.code);
       expect(normalizeCountry(v.alpha3).value?.code).toBe(v.code);
     }
+  });
+});
+
+describe('compact default table and full table', () => {
+  test('the default normalizer binds the compact table, normalizeCountryFull the full one', () => {
+    expect(BUILTIN_COUNTRY_DICTIONARIES.aliases).toBe(compact);
+    expect(FULL_COUNTRY_DICTIONARIES.aliases).toBe(aliases);
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(aliases).length / 4);
+  });
+
+  test.each(countryCases)('full table: %j → %s', (input, code, issueCode) => {
+    const r = normalizeCountryFull(input);
+    expect(r.value?.code ?? null).toBe(code);
+    if (issueCode) expect(r.issues.map((i) => i.code)).toContain(issueCode);
+  });
+
+  test('every compact key is a full key naming the same country', () => {
+    const full = new Map<string, string>();
+    for (const [code, { primary, other }] of Object.entries(aliases.aliases)) for (const k of `${primary}|${other}`.split('|')) if (k) full.set(k, code);
+    let n = 0;
+    for (const [code, { primary, other }] of Object.entries(compact.aliases)) {
+      for (const k of `${primary}|${other}`.split('|')) {
+        if (!k) continue;
+        n++;
+        expect(full.get(k), k).toBe(code);
+      }
+      const fullPrimary = new Set(aliases.aliases[code as keyof typeof aliases.aliases].primary.split('|'));
+      for (const k of primary.split('|')) if (k) expect(fullPrimary.has(k), k).toBe(true);
+    }
+    expect(n).toBeGreaterThan(5000);
+    for (const k of Object.keys(compact.ambiguous)) expect(aliases.ambiguous).toHaveProperty([k]);
+    expect(compact.notCountries).toEqual(aliases.notCountries);
+    expect(compact.constituents).toEqual(aliases.constituents);
+    expect(compact.historical).toEqual(aliases.historical);
+    expect(compact.confusables).toBe(aliases.confusables);
+  });
+
+  test.each([
+    // [input, compact, full]: endonyms and the major languages are in both; rarer languages only in the full table.
+    ['Deutschland', 'DE', 'DE'],
+    ['Германия', 'DE', 'DE'],
+    ['Niemcy', 'DE', 'DE'],
+    ['Saksa', 'DE', 'DE'],
+    ['日本', 'JP', 'JP'],
+    ['대한민국', 'KR', 'KR'],
+    ['Crna Gora', 'ME', 'ME'],
+    ['ประเทศไทย', 'TH', 'TH'],
+    ['Ujerumani', 'DE', 'DE'],
+    ['Yr Almaen', 'DE', 'DE'],
+    ["A' Ghearmailt", null, 'DE'],
+    ['Jamani', null, 'DE'],
+    ['ドイツ', null, 'DE'],
+    ['ألمانيا', null, 'DE'],
+  ] as const)('%s: compact %s, full %s', (input, c, f) => {
+    expect(normalizeCountry(input).value?.code ?? null).toBe(c);
+    expect(normalizeCountryFull(input).value?.code ?? null).toBe(f);
+  });
+
+  test('a name both tables know gives the same result (random full keys)', () => {
+    const keys = Object.values(compact.aliases).flatMap((a) => `${a.primary}|${a.other}`.split('|')).filter(Boolean);
+    fc.assert(
+      fc.property(fc.constantFrom(...keys), fc.constantFrom('', ' ', '.'), (k, pad) => {
+        expect(normalizeCountry(k + pad)).toEqual(normalizeCountryFull(k + pad));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -9,14 +9,30 @@ export type { EmailDictionaries, EmailOptions, EmailValue } from './email.js';
 
 /** The built-in email dictionaries (free-mail, disposable, role mailboxes, providers). */
 export const EMAIL_DICTIONARIES: EmailDictionaries = {
-  freeDomains: free.domains,
-  disposable: { exact: disposable.exact, wildcard: disposable.wildcard },
-  rolePrefixes: roles.prefixes,
-  providers: providers.providers,
-  tldTypos: providers.tldTypos,
-  junkLocals: providers.junkLocals,
-  junkDomains: providers.junkDomains,
-  placeholders: providers.placeholders,
+  get freeDomains() {
+    return free.domains;
+  },
+  get disposable() {
+    return disposable;
+  },
+  get rolePrefixes() {
+    return roles.prefixes;
+  },
+  get providers() {
+    return providers.providers;
+  },
+  get tldTypos() {
+    return providers.tldTypos;
+  },
+  get junkLocals() {
+    return providers.junkLocals;
+  },
+  get junkDomains() {
+    return providers.junkDomains;
+  },
+  get placeholders() {
+    return providers.placeholders;
+  },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeCountry } from '../country/index.js';
+import { normalizeCountryFull } from '../country/full.js';
 import { normalizePhone } from '../phone/index.js';
 import { normalizePostalCode } from '../postal/index.js';
 import { normalizeState } from '../state/index.js';
@@ -26,4 +26,4 @@ export {
  * reconcileGeo({ country: 'Germany', phone: '+1 415 555 2671', postalCode: '94105-1234' })
  *   .issues.filter((i) => i.code === 'geo.conflict').length //=> 2
  */
-export const reconcileGeo = createGeoReconciler({ normalizeCountry, normalizeState, normalizePostalCode, normalizePhone }, collisions);
+export const reconcileGeo = createGeoReconciler({ normalizeCountry: normalizeCountryFull, normalizeState, normalizePostalCode, normalizePhone }, collisions);

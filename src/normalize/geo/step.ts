@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { defineStep, type CellValue, type StepContext } from '../../engine/step.js';
-import { normalizeCountry } from '../country/index.js';
+import { normalizeCountryFull as normalizeCountry } from '../country/full.js';
 import type { PhoneValue } from '../phone/phone.js';
 import { normalizePhone } from '../phone/index.js';
 import { normalizePostalCode } from '../postal/index.js';

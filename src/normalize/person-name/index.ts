@@ -8,17 +8,39 @@ export type { PersonNameDictionaries, PersonNameOptions, PersonNameValue } from 
 
 /** The built-in person-name dictionaries. */
 export const PERSON_NAME_DICTIONARIES: PersonNameDictionaries = {
-  salutations: parts.salutations,
-  salutationContinuations: parts.salutationContinuations,
-  suffixes: parts.suffixes,
-  credentials: parts.credentials,
-  ambiguousCredentials: parts.ambiguousCredentials,
-  particles: parts.particles,
-  surnameStartParticles: parts.surnameStartParticles,
-  macNames: parts.macNames,
-  junkNames: junk.placeholderNames,
-  nicknames: nick.nicknames,
-  givenNames: nick.givenNames,
+  get salutations() {
+    return parts.salutations;
+  },
+  get salutationContinuations() {
+    return parts.salutationContinuations;
+  },
+  get suffixes() {
+    return parts.suffixes;
+  },
+  get credentials() {
+    return parts.credentials;
+  },
+  get ambiguousCredentials() {
+    return parts.ambiguousCredentials;
+  },
+  get particles() {
+    return parts.particles;
+  },
+  get surnameStartParticles() {
+    return parts.surnameStartParticles;
+  },
+  get macNames() {
+    return parts.macNames;
+  },
+  get junkNames() {
+    return junk.placeholderNames;
+  },
+  get nicknames() {
+    return nick.nicknames;
+  },
+  get givenNames() {
+    return nick.givenNames;
+  },
 };
 
 const bound = createPersonNameParser(PERSON_NAME_DICTIONARIES);

@@ -1,6 +1,6 @@
 import metadata from 'libphonenumber-js/min/metadata';
 import callingCodes from '../../../dictionaries/calling-code-defaults.json' with { type: 'json' };
-import { normalizeCountry } from '../country/index.js';
+import { normalizeCountryFull } from '../country/full.js';
 import { createPhoneNormalizer, type PhoneDictionaries } from './phone.js';
 
 export {
@@ -21,7 +21,7 @@ export {
 export const BUILTIN_PHONE_DICTIONARIES: PhoneDictionaries = {
   metadata,
   callingCodes,
-  resolveCountry: (s) => normalizeCountry(s).value?.code ?? null,
+  resolveCountry: (s) => normalizeCountryFull(s).value?.code ?? null,
 };
 
 /**

@@ -1,6 +1,6 @@
 import formats from '../../../dictionaries/postal-formats.json' with { type: 'json' };
 import inference from '../../../dictionaries/postal-inference.json' with { type: 'json' };
-import { normalizeCountry } from '../country/index.js';
+import { normalizeCountryFull } from '../country/full.js';
 import { createPostalNormalizer, type PostalDictionaries, type PostalInferenceDictionary } from './postal.js';
 
 export {
@@ -22,7 +22,7 @@ export {
 export const BUILTIN_POSTAL_DICTIONARIES: PostalDictionaries = {
   formats,
   inference: inference as unknown as PostalInferenceDictionary,
-  resolveCountry: (s) => normalizeCountry(s).value?.code ?? null,
+  resolveCountry: (s) => normalizeCountryFull(s).value?.code ?? null,
 };
 
 /**

@@ -1,5 +1,5 @@
 import subdivisions from '../../../dictionaries/subdivisions.json' with { type: 'json' };
-import { normalizeCountry } from '../country/index.js';
+import { normalizeCountryFull } from '../country/full.js';
 import { createStateNormalizer, type StateDictionaries } from './state.js';
 
 export {
@@ -19,7 +19,7 @@ export {
  */
 export const BUILTIN_STATE_DICTIONARIES: StateDictionaries = {
   subdivisions,
-  resolveCountry: (s) => normalizeCountry(s).value?.code ?? null,
+  resolveCountry: (s) => normalizeCountryFull(s).value?.code ?? null,
 };
 
 /**

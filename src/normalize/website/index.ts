@@ -7,8 +7,12 @@ export type { WebsiteDictionaries, WebsiteOptions, WebsiteValue } from './websit
 
 /** The built-in website dictionaries. */
 export const WEBSITE_DICTIONARIES: WebsiteDictionaries = {
-  profileDomains: hosts.profileDomains,
-  placeholders: hosts.placeholders,
+  get profileDomains() {
+    return hosts.profileDomains;
+  },
+  get placeholders() {
+    return hosts.placeholders;
+  },
 };
 
 /**
