@@ -137,3 +137,110 @@ export function decodeText(bytes: Uint8Array, options: { encoding?: TextEncoding
 export function looksBinary(bytes: Uint8Array): boolean {
   return bomOf(bytes) === null && sniffUtf16(bytes) === null && controlShare(bytes) > 0.1;
 }
+
+/** An incremental decoder opened by {@link openStreamDecoder}. */
+export interface StreamDecoder {
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  /** `file.encoding_guessed` when detection guessed, as {@link decodeText} reports it. */
+  readonly issues: readonly Issue[];
+  /** Decodes the next bytes (the first call gets the detection sample itself). */
+  write(bytes: Uint8Array): string;
+  /** Flushes a trailing partial sequence. */
+  end(): string;
+  /** U+FFFD characters in the text so far (what `file.decoding_replaced` counts). */
+  readonly replaced: number;
+  /**
+   * Byte offset of the first chunk, after the detection sample, in which UTF-8 that was detected
+   * as valid turned out invalid (-1 if none). {@link decodeText} sees the whole file and would
+   * have chosen Windows-1252; a stream cannot go back, so it keeps UTF-8 with replacements.
+   */
+  readonly lateInvalidAt: number;
+}
+
+/**
+ * Detects the encoding from the first bytes like {@link decodeText} (BOM, UTF-16 by NUL
+ * pattern, strict UTF-8, Windows-1252) and returns an incremental decoder. `complete` says the
+ * sample is the whole input; then the choice is exactly {@link decodeText}'s.
+ */
+export function openStreamDecoder(sample: Uint8Array, complete: boolean, options: { encoding?: TextEncodingName } = {}): StreamDecoder {
+  const issues: Issue[] = [];
+  const bom = bomOf(sample);
+  let encoding: TextEncodingName;
+  let strip = false;
+  let validator: TextDecoder | null = null;
+  if (options.encoding) {
+    encoding = options.encoding;
+    strip = true;
+  } else if (bom) {
+    encoding = bom;
+    strip = true;
+  } else {
+    const utf16 = sniffUtf16(sample);
+    if (utf16) {
+      encoding = utf16;
+      issues.push(issue('file.encoding_guessed', { encoding, reason: 'UTF-16 byte pattern without BOM' }));
+    } else {
+      const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      try {
+        strict.decode(sample, { stream: !complete });
+        encoding = 'utf-8';
+        if (!complete) validator = strict;
+      } catch {
+        encoding = 'windows-1252';
+        issues.push(issue('file.encoding_guessed', { encoding, reason: 'not valid UTF-8' }));
+      }
+    }
+  }
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  const cp1252 = encoding === 'windows-1252';
+  let replaced = 0;
+  let lateInvalidAt = -1;
+  let offset = 0;
+  let first = true;
+  const text = (s: string): string => {
+    if (cp1252) s = s.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+    if (strip && s.length > 0) {
+      s = stripBom(s);
+      strip = false;
+    }
+    if (s.indexOf('\ufffd') !== -1) replaced += countReplacement(s);
+    return s;
+  };
+  const validate = (f: () => void): void => {
+    try {
+      f();
+    } catch {
+      lateInvalidAt = offset;
+      validator = null;
+    }
+  };
+  return {
+    encoding,
+    bom: bom !== null,
+    issues,
+    write(bytes) {
+      if (validator && !first) {
+        const v = validator;
+        validate(() => v.decode(bytes, { stream: true }));
+      }
+      first = false;
+      const s = text(decoder.decode(bytes, { stream: true }));
+      offset += bytes.length;
+      return s;
+    },
+    end() {
+      if (validator) {
+        const v = validator;
+        validate(() => v.decode());
+      }
+      return text(decoder.decode());
+    },
+    get replaced() {
+      return replaced;
+    },
+    get lateInvalidAt() {
+      return lateInvalidAt;
+    },
+  };
+}
