@@ -159,13 +159,21 @@ export interface StreamDecoder {
 }
 
 /**
- * Detects the encoding from the first bytes like {@link decodeText} (BOM, UTF-16 by NUL
- * pattern, strict UTF-8, Windows-1252) and returns an incremental decoder. `complete` says the
- * sample is the whole input; then the choice is exactly {@link decodeText}'s.
+ * Detects the encoding from the first `detectBytes` of `sample` like {@link decodeText} (BOM,
+ * UTF-16 by NUL pattern, strict UTF-8, Windows-1252) and returns an incremental decoder; the
+ * first `write` must get `sample` itself. `complete` says the sample is the whole input; then
+ * the choice is exactly {@link decodeText}'s.
  */
-export function openStreamDecoder(sample: Uint8Array, complete: boolean, options: { encoding?: TextEncodingName } = {}): StreamDecoder {
+export function openStreamDecoder(
+  sample: Uint8Array,
+  complete: boolean,
+  options: { encoding?: TextEncodingName; detectBytes?: number } = {},
+): StreamDecoder {
   const issues: Issue[] = [];
-  const bom = bomOf(sample);
+  // Only the first detectBytes decide, however the input was chunked.
+  const checked = complete ? sample.length : Math.min(sample.length, options.detectBytes ?? sample.length);
+  const head = sample.subarray(0, checked);
+  const bom = bomOf(head);
   let encoding: TextEncodingName;
   let strip = false;
   let validator: TextDecoder | null = null;
@@ -176,14 +184,14 @@ export function openStreamDecoder(sample: Uint8Array, complete: boolean, options
     encoding = bom;
     strip = true;
   } else {
-    const utf16 = sniffUtf16(sample);
+    const utf16 = sniffUtf16(head);
     if (utf16) {
       encoding = utf16;
       issues.push(issue('file.encoding_guessed', { encoding, reason: 'UTF-16 byte pattern without BOM' }));
     } else {
       const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
       try {
-        strict.decode(sample, { stream: !complete });
+        strict.decode(head, { stream: !complete });
         encoding = 'utf-8';
         if (!complete) validator = strict;
       } catch {
@@ -220,9 +228,10 @@ export function openStreamDecoder(sample: Uint8Array, complete: boolean, options
     bom: bom !== null,
     issues,
     write(bytes) {
-      if (validator && !first) {
+      if (validator) {
         const v = validator;
-        validate(() => v.decode(bytes, { stream: true }));
+        const rest = first ? bytes.subarray(checked) : bytes;
+        validate(() => v.decode(rest, { stream: true }));
       }
       first = false;
       const s = text(decoder.decode(bytes, { stream: true }));

@@ -59,6 +59,11 @@ export type SheetReader = (bytes: Uint8Array, options: { sheet?: string | number
 export interface StreamTuning {
   /** Characters handed to papaparse per piece. */
   readonly pieceChars: number;
+  /**
+   * Text held before the delimiter and line break are chosen. Less than the default makes
+   * those choices on less text than parseLeadFile does (tests only).
+   */
+  readonly holdChars?: number;
 }
 
 const DEFAULT_TUNING: StreamTuning = { pieceChars: 64 * 1024 };
@@ -327,7 +332,7 @@ export async function* streamLeadFile(
       return;
     }
 
-    const decoder = openStreamDecoder(sample, done, options.encoding !== undefined ? { encoding: options.encoding } : {});
+    const decoder = openStreamDecoder(sample, done, { detectBytes: DETECT_BYTES, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
     encoding = decoder.encoding;
     for (const i of decoder.issues) out.addIssue(i);
     const stage = new TextStage(options, ext, encoding, tuning, (d) => {
@@ -407,7 +412,7 @@ class TextStage {
     this.preLen += s.length;
     if (!this.nonBlank && s.trim() !== '') this.nonBlank = true;
     // Two BOMs may still be stripped; the line-break guess needs 1 MB after them.
-    if (this.nonBlank && this.preLen >= LINEBREAK_SAMPLE + 2) this.setup(false);
+    if (this.nonBlank && this.preLen >= (this.tuning.holdChars ?? LINEBREAK_SAMPLE + 2)) this.setup(false);
   }
 
   /** Chooses delimiter and line break on the first text; false when the whole text is blank. */
