@@ -198,6 +198,7 @@ const CASES: [string, Input, StreamParseOptions?][] = [
   ['xlsx missing sheet', workbook([['Email'], ['a@b.de']]), { sheet: 'Nope' }],
   ['corrupt xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9])],
   ['short PK bytes', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x41])],
+  ['200 KB of blank lines between rows', `Email,Note\na@b.de,"x"\n${'\n'.repeat(200_000)}c@d.de,y\n${'\r\n '.repeat(70_000)}"e@f.de"  \n`],
   ['2 MB, quoted CRLF rows', enc.encode(`First,Last,Email,Company,Notes\r\n${Array.from({ length: 22000 }, (_, i) => BIG_ROW(i)).join('')}`)],
 ];
 

@@ -117,7 +117,7 @@ const CATALOG = {
   // --- streaming parse (issue 9: src/io/stream.ts) -------------------------------
   'file.encoding_invalid_late': {
     severity: 'warning',
-    message: 'Bytes that are not valid UTF-8 appear after the first {checked} bytes used to detect the encoding (in the chunk at byte {offset}); they were replaced. Read whole, the file would have been decoded as Windows-1252.',
+    message: 'Bytes that are not valid UTF-8 appear after the first {checked} bytes used to detect the encoding; they were replaced. Read whole, the file would have been decoded as Windows-1252.',
   },
 } as const satisfies Record<string, CodeSpec>;
 

@@ -231,7 +231,9 @@ export function openStreamDecoder(
       if (validator) {
         const v = validator;
         const rest = first ? bytes.subarray(checked) : bytes;
+        if (first) offset = checked;
         validate(() => v.decode(rest, { stream: true }));
+        if (first) offset = 0;
       }
       first = false;
       const s = text(decoder.decode(bytes, { stream: true }));

@@ -345,7 +345,7 @@ export async function* streamLeadFile(
     const checkLate = (): void => {
       if (!late && decoder.lateInvalidAt >= 0) {
         late = true;
-        out.addIssue(issue('file.encoding_invalid_late', { encoding: 'utf-8', checked: DETECT_BYTES, offset: decoder.lateInvalidAt }));
+        out.addIssue(issue('file.encoding_invalid_late', { encoding: 'utf-8', checked: DETECT_BYTES }));
       }
     };
     stage.feed(decoder.write(sample));
@@ -437,10 +437,11 @@ class TextStage {
   step(): boolean {
     if (!this.ready || this.carry.length < this.need) return false;
     const piece = this.carry.length > this.need ? this.carry.slice(0, this.need) : this.carry;
-    // End the piece on a non-blank character: papaparse looks past a closing quote over
-    // whitespace (even line breaks) for a delimiter, so a piece must not end inside such a run.
+    // papaparse looks past a closing quote over whitespace for a delimiter or line break: do not
+    // end a piece inside such a run (only there, so that long runs of blank lines still flow).
     let k = piece.length;
     while (k > 0 && WS.test(piece[k - 1]!)) k--;
+    if (k === piece.length || piece.charCodeAt(k - 1) !== 34) k = piece.length;
     const result = this.parser!.parse(piece.slice(0, k), 0, true) as Papa.ParseResult<string[]>;
     const cursor = result.meta.cursor;
     if (cursor === 0) {
