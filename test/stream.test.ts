@@ -281,6 +281,22 @@ describe('streaming limits', () => {
     }
   });
 
+  test('past the detection sample, a literal U+FFFD is valid UTF-8 and invalid bytes are not, however split', async () => {
+    const head = enc.encode('Email,Note\n' + 'a@b.de,plain ascii text\n'.repeat(Math.ceil(DETECT_BYTES / 24) + 10));
+    const literal = new Uint8Array([...head, ...enc.encode('c@d.de,x\ufffdy\ufffd\ufffd\n')]);
+    const invalid = new Uint8Array([...head, ...enc.encode('c@d.de,x'), 0xef, 0xbf, 0x41, 0xbd, ...enc.encode('\n')]);
+    for (const cut of [0, 1, 2, 3, 4, 5, 7]) {
+      // the sample, then the tail byte by byte from `cut` on
+      const split = (b: Uint8Array) => [b.subarray(0, head.length + cut), ...chunksOf(b.subarray(head.length + cut), 1)];
+      const s = await collect(split(literal));
+      expectSameAsWhole(s, literal);
+      expect(s.issues.map((i) => i.code)).toEqual(['file.decoding_replaced']);
+      const t = await collect(split(invalid));
+      expect(t.issues.map((i) => i.code)).toEqual(['file.encoding_invalid_late', 'file.decoding_replaced']);
+      expect(t.rows[t.rows.length - 1]!.Note).toBe('x\ufffdA\ufffd');
+    }
+  });
+
   test('more than 1 MiB of blank lines before the data', async () => {
     const text = '\n'.repeat(DETECT_BYTES + 100) + 'Email\na@b.de\n';
     expectSameAsWhole(await collect(chunksOf(text, 65536)), text);

@@ -151,8 +151,8 @@ export interface StreamDecoder {
   /** U+FFFD characters in the text so far (what `file.decoding_replaced` counts). */
   readonly replaced: number;
   /**
-   * Byte offset of the first chunk, after the detection sample, in which UTF-8 that was detected
-   * as valid turned out invalid (-1 if none). {@link decodeText} sees the whole file and would
+   * Byte offset of the first chunk in which UTF-8 that was valid in the detection sample turned
+   * out invalid (-1 if none; 0 when it is in the sample's bytes past `detectBytes`). {@link decodeText} sees the whole file and would
    * have chosen Windows-1252; a stream cannot go back, so it keeps UTF-8 with replacements.
    */
   readonly lateInvalidAt: number;
@@ -176,7 +176,7 @@ export function openStreamDecoder(
   const bom = bomOf(head);
   let encoding: TextEncodingName;
   let strip = false;
-  let validator: TextDecoder | null = null;
+  let validated = false; // UTF-8 chosen on a sample that is not the whole input
   if (options.encoding) {
     encoding = options.encoding;
     strip = true;
@@ -193,7 +193,7 @@ export function openStreamDecoder(
       try {
         strict.decode(head, { stream: !complete });
         encoding = 'utf-8';
-        if (!complete) validator = strict;
+        validated = !complete;
       } catch {
         encoding = 'windows-1252';
         issues.push(issue('file.encoding_guessed', { encoding, reason: 'not valid UTF-8' }));
@@ -202,50 +202,61 @@ export function openStreamDecoder(
   }
   const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
   const cp1252 = encoding === 'windows-1252';
+  let checking = validated;
   let replaced = 0;
   let lateInvalidAt = -1;
   let offset = 0;
-  let first = true;
-  const text = (s: string): string => {
+  // Last two bytes seen, for a literal U+FFFD (EF BF BD) split across chunks.
+  let t0 = -1;
+  let t1 = -1;
+  const byteAt = (bytes: Uint8Array, i: number): number => (i >= 0 ? bytes[i]! : i === -1 ? t1 : t0);
+  /** Literal U+FFFD sequences whose last byte is in `bytes`. */
+  const literals = (bytes: Uint8Array): number => {
+    let n = 0;
+    for (let i = -2; i < 0 && i + 2 < bytes.length; i++) {
+      if (byteAt(bytes, i) === 0xef && byteAt(bytes, i + 1) === 0xbf && bytes[i + 2] === 0xbd) n++;
+    }
+    for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+      if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+    }
+    return n;
+  };
+  /**
+   * Decodes and counts replacements. While checking UTF-8 past the detection sample: the
+   * decoder emits each code point with the chunk that completes it, so a chunk whose text has
+   * more U+FFFD than literal EF BF BD sequences ending in it had invalid bytes.
+   */
+  const text = (s: string, bytes: Uint8Array | null): string => {
     if (cp1252) s = s.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
     if (strip && s.length > 0) {
       s = stripBom(s);
       strip = false;
     }
-    if (s.indexOf('\ufffd') !== -1) replaced += countReplacement(s);
-    return s;
-  };
-  const validate = (f: () => void): void => {
-    try {
-      f();
-    } catch {
-      lateInvalidAt = offset;
-      validator = null;
+    if (s.indexOf('\ufffd') !== -1) {
+      const n = countReplacement(s);
+      replaced += n;
+      if (checking && n > (bytes ? literals(bytes) : 0)) {
+        lateInvalidAt = offset;
+        checking = false;
+      }
     }
+    if (bytes && bytes.length > 0) {
+      t0 = bytes.length >= 2 ? bytes[bytes.length - 2]! : t1;
+      t1 = bytes[bytes.length - 1]!;
+    }
+    return s;
   };
   return {
     encoding,
     bom: bom !== null,
     issues,
     write(bytes) {
-      if (validator) {
-        const v = validator;
-        const rest = first ? bytes.subarray(checked) : bytes;
-        if (first) offset = checked;
-        validate(() => v.decode(rest, { stream: true }));
-        if (first) offset = 0;
-      }
-      first = false;
-      const s = text(decoder.decode(bytes, { stream: true }));
+      const s = text(decoder.decode(bytes, { stream: true }), bytes);
       offset += bytes.length;
       return s;
     },
     end() {
-      if (validator) {
-        const v = validator;
-        validate(() => v.decode());
-      }
-      return text(decoder.decode());
+      return text(decoder.decode(), null);
     },
     get replaced() {
       return replaced;
