@@ -10,7 +10,7 @@ import process from 'node:process';
 import { parseLeadFile } from '../src/io/parse.js';
 import { parseLeadStream } from '../src/io/stream.js';
 import { generateLeadCsv, generateLeadCsvChunks } from './gen.js';
-import { measureAsync, measure, peakMemoryMB, report } from './lib.js';
+import { peakMemoryMB, report, type Measurement } from './lib.js';
 
 const CHUNK = 64 * 1024;
 const enc = new TextEncoder();
@@ -53,11 +53,33 @@ const rows = Number(process.env.BENCH_ROWS ?? 200_000);
 const bytes = enc.encode(generateLeadCsv({ rows, seed: 42 }));
 const mb = bytes.length / (1024 * 1024);
 console.log(`\ninput: ${rows.toLocaleString('en-US')} rows, 15 columns, ${mb.toFixed(1)} MiB UTF-8`);
-const opts = { runs: 5, warmup: 1, unit: 'rows' } as const;
-const results = [
-  measure('parseLeadFile(bytes)', rows, () => parseLeadFile(bytes, { filename: 'leads.csv' }).rows.length, { ...opts, note: 'whole file' }),
-  await measureAsync('parseLeadStream(64 KB chunks)', rows, () => streamRows(slices(bytes, CHUNK)), { ...opts, note: 'same bytes, batches of 2000, rows dropped' }),
-  await measureAsync('parseLeadStream, rows kept', rows, () => keepRows(slices(bytes, CHUNK)), { ...opts, note: 'all rows kept, like parseLeadFile' }),
+// Rounds interleave the variants, so that load from other processes hits all of them alike.
+const variants: [string, string, () => Promise<number>][] = [
+  ['parseLeadFile(bytes)', 'whole file', async () => parseLeadFile(bytes, { filename: 'leads.csv' }).rows.length],
+  ['parseLeadStream(64 KB chunks)', 'same bytes, batches of 2000, rows dropped', () => streamRows(slices(bytes, CHUNK))],
+  ['parseLeadStream, rows kept', 'all rows kept, like parseLeadFile', () => keepRows(slices(bytes, CHUNK))],
 ];
-report(`Stream vs whole-file parse, ${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MiB)`, results, 'parseLeadFile(bytes)');
-for (const m of results) console.log(`${m.name}: runs ${m.runs.map((s) => s.toFixed(2)).join(' / ')} s`);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
+const times: number[][] = variants.map(() => []);
+for (const [, , fn] of variants) await fn(); // warm-up
+for (let r = 0; r < rounds; r++) {
+  for (let v = 0; v < variants.length; v++) {
+    const t = performance.now();
+    if ((await variants[v]![2]()) !== rows) throw new Error(`${variants[v]![0]}: wrong row count`);
+    times[v]!.push((performance.now() - t) / 1000);
+  }
+}
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const results: Measurement[] = variants.map(([name, note], v) => {
+  const seconds = median(times[v]!);
+  return { name, items: rows, unit: 'rows', seconds, perSecond: rows / seconds, runs: times[v]!, note };
+});
+report(`Stream vs whole-file parse, ${rows.toLocaleString('en-US')} rows (${mb.toFixed(1)} MiB), ${rounds} interleaved rounds`, results, 'parseLeadFile(bytes)');
+for (let v = 1; v < variants.length; v++) {
+  const ratios = times[0]!.map((t0, r) => t0 / times[v]![r]!);
+  console.log(`${variants[v]![0]} / parseLeadFile, median of per-round speed ratios: ${(median(ratios) * 100).toFixed(0)}%`);
+}
+for (const m of results) console.log(`${m.name}: runs ${m.runs.map((x) => x.toFixed(2)).join(' / ')} s`);
