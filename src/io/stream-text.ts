@@ -165,6 +165,10 @@ export async function* streamLeadFile(
     return r.value;
   };
 
+  // What is known of the file so far (filled in as it is detected).
+  let fileFormat: FileFormat = 'unknown';
+  let encoding: TextEncodingName | undefined;
+  let delimiter: Delimiter | undefined;
   const out = new Outbox();
   let builder: TableBuilder | null = null;
   let headerEvent: LeadStreamEvent | null = null;
@@ -189,7 +193,7 @@ export async function* streamLeadFile(
             originalHeaders: [...head.originalHeaders],
             headerRow: head.headerRow,
             preamble: head.preamble,
-            format: format(),
+            format: fileFormat,
             ...(encoding !== undefined ? { encoding } : {}),
             ...(delimiter !== undefined ? { delimiter } : {}),
             issues: [],
@@ -200,11 +204,13 @@ export async function* streamLeadFile(
       options.headerRow !== undefined ? { headerRow: options.headerRow } : {},
     );
 
-  // What is known of the file so far (filled in as it is detected).
-  let fileFormat: FileFormat = 'unknown';
-  let encoding: TextEncodingName | undefined;
-  let delimiter: Delimiter | undefined;
-  const format = (): FileFormat => fileFormat;
+  /** Delimited text: the delimiter is chosen, rows can start. */
+  const onText = (d: Delimiter): TableBuilder => {
+    delimiter = d;
+    fileFormat = d === '\t' ? 'tsv' : 'csv';
+    builder = newBuilder(1);
+    return builder;
+  };
 
   function batch(k: number): LeadStreamEvent {
     const { rows, rowNumbers, issues } = out.take(k);
@@ -253,12 +259,7 @@ export async function* streamLeadFile(
 
     // --- text chunks: parseLeadFile(string) ---------------------------------------------
     if (typeof first === 'string') {
-      const stage = new TextStage(options, ext, undefined, tuning, (d) => {
-        delimiter = d;
-        fileFormat = d === '\t' ? 'tsv' : 'csv';
-        builder = newBuilder(1);
-        return builder;
-      }, out);
+      const stage = new TextStage(options, ext, tuning, onText, out);
       stage.feed(first);
       for (;;) {
         while (stage.step()) yield* drain(false);
@@ -335,12 +336,7 @@ export async function* streamLeadFile(
     const decoder = openStreamDecoder(sample, done, { detectBytes: DETECT_BYTES, ...(options.encoding !== undefined ? { encoding: options.encoding } : {}) });
     encoding = decoder.encoding;
     for (const i of decoder.issues) out.addIssue(i);
-    const stage = new TextStage(options, ext, encoding, tuning, (d) => {
-      delimiter = d;
-      fileFormat = d === '\t' ? 'tsv' : 'csv';
-      builder = newBuilder(1);
-      return builder;
-    }, out);
+    const stage = new TextStage(options, ext, tuning, onText, out);
     let late = false;
     const checkLate = (): void => {
       if (!late && decoder.lateInvalidAt >= 0) {
@@ -394,7 +390,6 @@ class TextStage {
   constructor(
     private readonly options: StreamParseOptions,
     private readonly ext: string,
-    _encoding: TextEncodingName | undefined,
     private readonly tuning: StreamTuning,
     private readonly onReady: (delimiter: Delimiter) => TableBuilder,
     private readonly out: Outbox,

@@ -116,8 +116,8 @@ export function createTableBuilder(sink: TableSink, firstRowNumber = 1, options:
     let w = rawHeader.length;
     while (w > 0 && rawHeader[w - 1]!.trim() === '') w--; // trailing empty header cells
     width = w;
-    const originalHeaders: string[] = [];
-    const headers: string[] = [];
+    originalHeaders = [];
+    headers = [];
     taken = new Set<string>();
     for (let c = 0; c < w; c++) {
       const original = rawHeader[c]!;
@@ -142,8 +142,9 @@ export function createTableBuilder(sink: TableSink, firstRowNumber = 1, options:
     sink.head?.(head);
   }
 
+  let headers: string[] = [];
+  let originalHeaders: string[] = [];
   function dataRow(cells: readonly string[], i: number): void {
-    const { headers, originalHeaders } = head!;
     const n = cells.length;
     let blank = true;
     for (let c = 0; c < n; c++) {
