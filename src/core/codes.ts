@@ -114,6 +114,11 @@ const CATALOG = {
   // --- pipeline -----------------------------------------------------------------
   'row.empty': { severity: 'warning', message: 'Row has no values.' },
   'step.failed': { severity: 'error', message: 'Step {step} failed on this value and left it unchanged: {reason}.' },
+  // --- streaming parse (issue 9: src/io/stream.ts) -------------------------------
+  'file.encoding_invalid_late': {
+    severity: 'warning',
+    message: 'Bytes that are not valid UTF-8 appear after the first {checked} bytes used to detect the encoding; they were replaced. Read whole, the file would have been decoded as Windows-1252.',
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 /** Every issue code leadtidy can emit. */

@@ -16,8 +16,8 @@ export interface GridResult {
   readonly issues: { readonly index: number; readonly issue: Issue }[];
 }
 
-/** Counts each delimiter outside quotes on the first lines; picks the most consistent. */
-function detectDelimiter(text: string): Delimiter {
+/** Counts each delimiter outside quotes on the first lines (of the first 64 KB); picks the most consistent. */
+export function detectDelimiter(text: string): Delimiter {
   const sample = text.slice(0, 64 * 1024);
   const lines: string[] = [];
   let start = 0;
@@ -58,6 +58,42 @@ function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** papaparse options shared by the whole-text and the streaming parser. */
+export const PAPA_OPTIONS = {
+  header: false,
+  skipEmptyLines: false,
+  dynamicTyping: false,
+  quoteChar: '"',
+  escapeChar: '"',
+} as const;
+
+/** How many characters papaparse's line-break guess looks at. */
+export const LINEBREAK_SAMPLE = 1024 * 1024;
+
+/**
+ * papaparse's own line-break guess (`guessLineEndings` in papaparse 5.x, MIT), which it runs on
+ * the first 1 MB of its input when no `newline` is given. Copied so that the streaming parser
+ * can make the same choice once, on the same first 1 MB, and pass it to every piece.
+ * The regex is linear: each lazy match ends at the next quote.
+ */
+export function guessLinebreak(text: string): '\n' | '\r' | '\r\n' {
+  const input = text.substring(0, LINEBREAK_SAMPLE).replace(/"([^]*?)"/gm, '');
+  const r = input.split('\r');
+  const n = input.split('\n');
+  const nAppearsFirst = n.length > 1 && n[0]!.length < r[0]!.length;
+  if (r.length === 1 || nAppearsFirst) return '\n';
+  let numWithN = 0;
+  for (let i = 0; i < r.length; i++) if (r[i]![0] === '\n') numWithN++;
+  return numWithN >= r.length / 2 ? '\r\n' : '\r';
+}
+
+/** A papaparse quote error as a leadtidy issue (null for other error kinds). */
+export function quoteIssue(e: { readonly code: string; readonly message: string }): Issue | null {
+  if (e.code === 'MissingQuotes') return issue('file.quote_unterminated');
+  if (e.code === 'InvalidQuotes') return issue('file.quote_malformed', { reason: e.message });
+  return null;
+}
+
 /**
  * Parses delimited text into a grid of strings.
  *
@@ -66,14 +102,7 @@ function detectDelimiter(text: string): Delimiter {
  */
 export function parseDelimitedGrid(text: string, options: { delimiter?: Delimiter } = {}): GridResult {
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  const result = Papa.parse<string[]>(text, {
-    delimiter,
-    header: false,
-    skipEmptyLines: false,
-    dynamicTyping: false,
-    quoteChar: '"',
-    escapeChar: '"',
-  });
+  const result = Papa.parse<string[]>(text, { delimiter, ...PAPA_OPTIONS });
   const grid = result.data;
   // papaparse yields a final [""] for a trailing newline; drop it.
   if (grid.length > 0) {
@@ -83,8 +112,8 @@ export function parseDelimitedGrid(text: string, options: { delimiter?: Delimite
   const issues: { index: number; issue: Issue }[] = [];
   for (const e of result.errors) {
     const index = typeof e.row === 'number' ? e.row : 0;
-    if (e.code === 'MissingQuotes') issues.push({ index, issue: issue('file.quote_unterminated') });
-    else if (e.code === 'InvalidQuotes') issues.push({ index, issue: issue('file.quote_malformed', { reason: e.message }) });
+    const found = quoteIssue(e);
+    if (found) issues.push({ index, issue: found });
   }
   return { grid, delimiter, linebreak: result.meta.linebreak, issues };
 }

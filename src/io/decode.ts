@@ -137,3 +137,132 @@ export function decodeText(bytes: Uint8Array, options: { encoding?: TextEncoding
 export function looksBinary(bytes: Uint8Array): boolean {
   return bomOf(bytes) === null && sniffUtf16(bytes) === null && controlShare(bytes) > 0.1;
 }
+
+/** An incremental decoder opened by {@link openStreamDecoder}. */
+export interface StreamDecoder {
+  readonly encoding: TextEncodingName;
+  readonly bom: boolean;
+  /** `file.encoding_guessed` when detection guessed, as {@link decodeText} reports it. */
+  readonly issues: readonly Issue[];
+  /** Decodes the next bytes (the first call gets the detection sample itself). */
+  write(bytes: Uint8Array): string;
+  /** Flushes a trailing partial sequence. */
+  end(): string;
+  /** U+FFFD characters in the text so far (what `file.decoding_replaced` counts). */
+  readonly replaced: number;
+  /**
+   * Byte offset of the first chunk in which UTF-8 that was valid in the detection sample turned
+   * out invalid (-1 if none; 0 when it is in the sample's bytes past `detectBytes`). {@link decodeText} sees the whole file and would
+   * have chosen Windows-1252; a stream cannot go back, so it keeps UTF-8 with replacements.
+   */
+  readonly lateInvalidAt: number;
+}
+
+/**
+ * Detects the encoding from the first `detectBytes` of `sample` like {@link decodeText} (BOM,
+ * UTF-16 by NUL pattern, strict UTF-8, Windows-1252) and returns an incremental decoder; the
+ * first `write` must get `sample` itself. `complete` says the sample is the whole input; then
+ * the choice is exactly {@link decodeText}'s.
+ */
+export function openStreamDecoder(
+  sample: Uint8Array,
+  complete: boolean,
+  options: { encoding?: TextEncodingName; detectBytes?: number } = {},
+): StreamDecoder {
+  const issues: Issue[] = [];
+  // Only the first detectBytes decide, however the input was chunked.
+  const checked = complete ? sample.length : Math.min(sample.length, options.detectBytes ?? sample.length);
+  const head = sample.subarray(0, checked);
+  const bom = bomOf(head);
+  let encoding: TextEncodingName;
+  let strip = false;
+  let validated = false; // UTF-8 chosen on a sample that is not the whole input
+  if (options.encoding) {
+    encoding = options.encoding;
+    strip = true;
+  } else if (bom) {
+    encoding = bom;
+    strip = true;
+  } else {
+    const utf16 = sniffUtf16(head);
+    if (utf16) {
+      encoding = utf16;
+      issues.push(issue('file.encoding_guessed', { encoding, reason: 'UTF-16 byte pattern without BOM' }));
+    } else {
+      const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+      try {
+        strict.decode(head, { stream: !complete });
+        encoding = 'utf-8';
+        validated = !complete;
+      } catch {
+        encoding = 'windows-1252';
+        issues.push(issue('file.encoding_guessed', { encoding, reason: 'not valid UTF-8' }));
+      }
+    }
+  }
+  const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
+  const cp1252 = encoding === 'windows-1252';
+  let checking = validated;
+  let replaced = 0;
+  let lateInvalidAt = -1;
+  let offset = 0;
+  // Last two bytes seen, for a literal U+FFFD (EF BF BD) split across chunks.
+  let t0 = -1;
+  let t1 = -1;
+  const byteAt = (bytes: Uint8Array, i: number): number => (i >= 0 ? bytes[i]! : i === -1 ? t1 : t0);
+  /** Literal U+FFFD sequences whose last byte is in `bytes`. */
+  const literals = (bytes: Uint8Array): number => {
+    let n = 0;
+    for (let i = -2; i < 0 && i + 2 < bytes.length; i++) {
+      if (byteAt(bytes, i) === 0xef && byteAt(bytes, i + 1) === 0xbf && bytes[i + 2] === 0xbd) n++;
+    }
+    for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+      if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+    }
+    return n;
+  };
+  /**
+   * Decodes and counts replacements. While checking UTF-8 past the detection sample: the
+   * decoder emits each code point with the chunk that completes it, so a chunk whose text has
+   * more U+FFFD than literal EF BF BD sequences ending in it had invalid bytes.
+   */
+  const text = (s: string, bytes: Uint8Array | null): string => {
+    if (cp1252) s = s.replace(C1, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+    if (strip && s.length > 0) {
+      s = stripBom(s);
+      strip = false;
+    }
+    if (s.indexOf('\ufffd') !== -1) {
+      const n = countReplacement(s);
+      replaced += n;
+      if (checking && n > (bytes ? literals(bytes) : 0)) {
+        lateInvalidAt = offset;
+        checking = false;
+      }
+    }
+    if (bytes && bytes.length > 0) {
+      t0 = bytes.length >= 2 ? bytes[bytes.length - 2]! : t1;
+      t1 = bytes[bytes.length - 1]!;
+    }
+    return s;
+  };
+  return {
+    encoding,
+    bom: bom !== null,
+    issues,
+    write(bytes) {
+      const s = text(decoder.decode(bytes, { stream: true }), bytes);
+      offset += bytes.length;
+      return s;
+    },
+    end() {
+      return text(decoder.decode(), null);
+    },
+    get replaced() {
+      return replaced;
+    },
+    get lateInvalidAt() {
+      return lateInvalidAt;
+    },
+  };
+}
