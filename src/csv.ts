@@ -8,6 +8,7 @@ import { emptyResult, extension, parseText, parseTextBytes, toBytes, type ParseO
 
 export { toCsv, neutralizeFormula } from './io/csv-write.js';
 export type { ParsedLeadFile, ParseOptions } from './io/parse-text.js';
+export { parseCsvStream, type ByteChunks, type LeadStreamEvent, type StreamParseOptions } from './io/stream-text.js';
 
 /**
  * Parses CSV/TSV bytes or text exactly like `parseLeadFile`, without spreadsheet

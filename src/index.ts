@@ -13,6 +13,7 @@ import type { ParsedLeadFile } from './io/parse.js';
 import { cleanseStreamWith, type CleanseStreamEvent, type CleanseStreamOptions, type CleanseStreamSource } from './engine/stream.js';
 
 export { parseLeadFile } from './io/parse.js';
+export { parseLeadStream, type ByteChunks, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
 export type { ParseOptions, ParseMeta, ParsedLeadFile, FileFormat, Delimiter, TextEncodingName } from './io/parse.js';
 export { toCsv, neutralizeFormula } from './io/csv-write.js';
 export { toXlsx } from './io/xlsx-write.js';

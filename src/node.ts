@@ -2,6 +2,7 @@
  * `leadtidy/node`: file I/O for Node — read a lead file or a pack from disk, run the
  * whole clean job, write its outputs. Everything else in leadtidy is pure.
  */
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { builtInPacks } from './builtins.js';
@@ -9,7 +10,7 @@ import { LeadtidyError } from './core/errors.js';
 import type { CleanseOptions, CleanseReport, CleanseResult } from './engine/cleanse.js';
 import { cleanseParallel, type PoolOptions } from './node/pool.js';
 import { cleanFileStream as cleanFileStreamWith, type JobCounts, type StreamFileOptions, type StreamFileResult } from './node/stream-job.js';
-import type { ParseStreamEvent } from './engine/stream.js';
+import { parseLeadStream, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
 import type { CompiledPack } from './engine/pack.js';
 import { cleanse, loadPack } from './index.js';
 import { toCsv } from './io/csv-write.js';
@@ -231,15 +232,8 @@ export { cleanseParallel, createWorkerPool, DEFAULT_BATCH_ROWS, type PoolOptions
  * Parser events of a lead file. CSV/TSV are read in chunks; spreadsheets are read whole
  * (SheetJS has no streaming reader) and handed out in batches.
  */
-export async function* readLeadEvents(path: string, options: Omit<ParseOptions, 'filename'> & { batchSize?: number } = {}): AsyncGenerator<ParseStreamEvent> {
-  // Interim: whole-file parse replayed as events (replaced by parseLeadStream).
-  const p = await readLeadFile(path, options);
-  const size = options.batchSize ?? 2000;
-  yield { type: 'header', headers: p.headers, issues: [] };
-  for (let i = 0; i < p.rows.length; i += size) {
-    yield { type: 'rows', rows: p.rows.slice(i, i + size), rowNumbers: p.meta.rowNumbers.slice(i, i + size), issues: [] };
-  }
-  yield { type: 'end', headers: p.headers, issues: p.issues, meta: { ...p.meta, rowNumbers: [] } };
+export function readLeadEvents(path: string, options: Omit<StreamParseOptions, 'filename'> = {}): AsyncGenerator<LeadStreamEvent> {
+  return parseLeadStream(createReadStream(path, { highWaterMark: 256 * 1024 }), { ...options, filename: basename(path) });
 }
 
 /**
@@ -250,5 +244,5 @@ export async function* readLeadEvents(path: string, options: Omit<ParseOptions, 
  * await cleanFileStream('five-million.csv', { dedupe: false, workers: 2 });
  */
 export function cleanFileStream(input: string, options: StreamFileOptions = {}): Promise<StreamFileResult> {
-  return cleanFileStreamWith(input, options, (path, o) => readLeadEvents(path, o));
+  return cleanFileStreamWith(input, options, (path, o) => readLeadEvents(path, { ...o, ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}) }));
 }

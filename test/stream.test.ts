@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { Issue } from '../src/core/codes.js';
 import { parseLeadFile } from '../src/io/parse.js';
 import { parseLeadStream, type LeadStreamEvent, type StreamParseOptions } from '../src/io/stream.js';
+import { wholeFileIssueOrder } from '../src/io/stream-text.js';
 import { DETECT_BYTES, parseCsvStream, streamLeadFile, type ByteChunks, type StreamTuning } from '../src/io/stream-text.js';
 import { readSheetGrid } from '../src/io/xlsx-read.js';
 
@@ -62,19 +63,7 @@ async function collect(source: ByteChunks, options: StreamParseOptions = {}, tun
   return { events, rows, rowNumbers, issues, end: events[events.length - 1] as Collected['end'] };
 }
 
-const DECODE = new Set(['file.encoding_guessed', 'file.decoding_replaced']);
-/**
- * The documented issue-order difference: the whole-file path lists decode issues, then every
- * quote issue, then table issues; the stream reports quote issues with their batch and
- * `decoding_replaced` at the end. A stable partition puts both in whole-file order.
- */
-function wholeFileOrder(issues: readonly Issue[]): Issue[] {
-  return [
-    ...issues.filter((i) => DECODE.has(i.code)),
-    ...issues.filter((i) => i.code.startsWith('file.quote_')),
-    ...issues.filter((i) => !DECODE.has(i.code) && !i.code.startsWith('file.quote_')),
-  ];
-}
+const wholeFileOrder = wholeFileIssueOrder;
 
 /** Rows emitted before a ragged row added `Column N` lack that key; parseLeadFile has ''. */
 function filled(rows: readonly Record<string, string>[], headers: readonly string[]): Record<string, string>[] {

@@ -16,6 +16,7 @@ import { LeadtidyError } from '../core/errors.js';
 import type { LeadRecord, RawRow } from '../core/fields.js';
 import { isReservedKey } from '../core/text.js';
 import type { ParseMeta } from '../io/parse-text.js';
+import { wholeFileIssueOrder } from '../io/stream-text.js';
 import {
   MAPPING_SAMPLE_ROWS,
   addCounts,
@@ -354,9 +355,11 @@ export async function* cleanseStreamWith(
       if (last) break;
     }
   }
-  countIssues(state.fileIssues, issuesByCode);
+  // Parser issues in the order parseLeadFile lists them (quote issues arrive with their batch).
+  const fileIssues = wholeFileIssueOrder(state.fileIssues);
+  countIssues(fileIssues, issuesByCode);
   countIssues(plan.mappingIssues, issuesByCode);
-  const report = buildReport(plan, totals.rows, outCount, rejected, merged, totals.rejectReasons, totals.fillBefore, totals.fillAfter, totals.changesByRule, orderedCounts(issuesByCode, state.fileIssues, plan.mappingIssues));
+  const report = buildReport(plan, totals.rows, outCount, rejected, merged, totals.rejectReasons, totals.fillBefore, totals.fillAfter, totals.changesByRule, orderedCounts(issuesByCode, fileIssues, plan.mappingIssues));
   yield {
     type: 'end',
     report,
@@ -364,7 +367,7 @@ export async function* cleanseStreamWith(
     clusters,
     mergePlan,
     review,
-    fileIssues: state.fileIssues,
+    fileIssues,
     mappingIssues: plan.mappingIssues,
     headers: state.finalHeaders ?? plan.headers,
     meta: state.meta,

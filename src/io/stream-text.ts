@@ -508,3 +508,18 @@ class TextStage {
 export function parseCsvStream(source: ByteChunks, options: Omit<StreamParseOptions, 'sheet'> = {}): AsyncGenerator<LeadStreamEvent> {
   return streamLeadFile(source, options, null);
 }
+
+const DECODE_CODES = new Set(['file.encoding_guessed', 'file.decoding_replaced']);
+
+/**
+ * A stream's file issues in the order `parseLeadFile` lists them: the whole-file path lists
+ * decode issues, then every quote issue, then table issues; the stream reports quote issues
+ * with their batch and `decoding_replaced` at the end. A stable partition restores the order.
+ */
+export function wholeFileIssueOrder(issues: readonly Issue[]): Issue[] {
+  return [
+    ...issues.filter((i) => DECODE_CODES.has(i.code)),
+    ...issues.filter((i) => i.code.startsWith('file.quote_')),
+    ...issues.filter((i) => !DECODE_CODES.has(i.code) && !i.code.startsWith('file.quote_')),
+  ];
+}
