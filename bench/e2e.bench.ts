@@ -3,9 +3,10 @@
  * no dedupe) + clean CSV written, on `E2E_WORKERS` threads (default 2) and on one, next to raw
  * papaparse of the same file, each in its own process, median of `E2E_RUNS` (default 3);
  * then a `E2E_STREAM_ROWS`-row file (default 5M) streamed with peak memory.
- * `E2E_ROWS` sets the in-memory size (default 1M).
+ * `E2E_ROWS` sets the in-memory size (default 1M). Builds dist/ first: the runs import the
+ * built package, so worker threads load dist/node-worker.js as an installed leadtidy does.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,8 @@ function median(xs: Run[]): Run {
 }
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
+// The runs import the built package (workers load dist/node-worker.js, as users get it).
+execFileSync('npx', ['tsdown'], { stdio: 'ignore' });
 try {
   const file = await generate(rows, 11);
   console.log(`input: ${fmt(rows)} rows × 15 columns, ${(statSync(file).size / 1048576).toFixed(0)} MiB; ${runs} runs each, medians; each run in its own process`);
