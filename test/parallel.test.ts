@@ -22,7 +22,7 @@ describe('worker threads vs one thread', () => {
   // One pool for the whole file: starting threads from TypeScript source costs seconds.
   let pool: WorkerPool;
   beforeAll(async () => {
-    pool = await createWorkerPool(2);
+    pool = await createWorkerPool(3);
   }, 60_000);
   afterAll(() => pool.close());
 
@@ -53,7 +53,7 @@ describe('worker threads vs one thread', () => {
     const runner = await pool.runner(plan, planSpec(plan, parsed.rows, { dedupe: false }));
     try {
       expect(pool.size).toBe(2);
-      expect(runner.threads).toBe(2);
+      expect(runner.threads).toBe(3);
       const whole = runRecordSteps(plan, parsed.rows, parsed.meta.rowNumbers, 0);
       const k = Math.floor(parsed.rows.length / 2);
       const [a, b] = await Promise.all([
@@ -64,6 +64,17 @@ describe('worker threads vs one thread', () => {
       expect([...a.changes, ...b.changes]).toEqual(whole.changes);
     } finally {
       await runner.close();
+    }
+  }, 60_000);
+
+  test('worker threads only (the calling thread not taking part) give the same result', async () => {
+    const own = await createWorkerPool(2, { callerTakesPart: false });
+    try {
+      expect(own.size).toBe(2);
+      const parsed = read('messe-de.csv');
+      expect(await cleanseParallel(parsed, { pool: own, batchSize: 11 })).toEqual(cleanse(parsed));
+    } finally {
+      await own.close();
     }
   }, 60_000);
 

@@ -28,7 +28,7 @@ import { unpackChanges, type FromWorker, type PlanSpec, type ToWorker } from './
 export const DEFAULT_BATCH_ROWS = 2000;
 
 export interface PoolOptions {
-  /** Worker threads (default: available cores). 1 runs on the calling thread. */
+  /** Threads for the record steps, the calling thread included (default: available cores). 1 runs on the calling thread only. */
   readonly workers?: number;
   /** A pool to reuse (then `workers` is ignored and the pool stays open). */
   readonly pool?: WorkerPool;
@@ -73,7 +73,7 @@ function inThread(plan: CleansePlan): RecordStepRunner {
 
 /** Worker threads that run record steps for any number of plans (one file each). Reuse it across files. */
 export interface WorkerPool {
-  /** Threads running (0 when workers are unavailable and batches run on the calling thread). */
+  /** Worker threads running (0 when workers are unavailable or not needed: batches run on the calling thread). */
   readonly size: number;
   /** A runner for one plan: every thread rebuilds the plan once, then takes its batches. */
   runner(plan: CleansePlan, spec: PlanSpec): Promise<RecordStepRunner>;
@@ -111,7 +111,9 @@ function startWorker(): Promise<Slot> {
 }
 
 /**
- * Starts a pool of `workers` threads (default: available cores). Where threads cannot
+ * Starts a pool for `workers` threads (default: available cores): `workers - 1` worker
+ * threads plus the calling thread (or `workers` worker threads with
+ * `callerTakesPart: false`). Where threads cannot
  * start (no `worker_threads`, a sandbox), the pool has size 0 and runs batches on the
  * calling thread.
  *
@@ -120,13 +122,18 @@ function startWorker(): Promise<Slot> {
  * for (const file of files) await cleanseParallel(parseLeadFile(bytesOf(file)), { pool });
  * await pool.close();
  */
-export async function createWorkerPool(workers = availableParallelism()): Promise<WorkerPool> {
+export async function createWorkerPool(workers = availableParallelism(), options: { readonly callerTakesPart?: boolean } = {}): Promise<WorkerPool> {
   if (!Number.isInteger(workers) || workers < 1) throw new LeadtidyError('input', `workers must be a positive integer, got ${workers}`);
+  // By default the calling thread is one of the `workers`: it runs a batch itself whenever every
+  // worker thread already has two queued (it is mostly idle otherwise), and no batch it runs
+  // has to cross threads.
+  const caller = options.callerTakesPart ?? true;
+  const threads = caller ? workers - 1 : workers;
   let slots: Slot[] = [];
-  if (workers > 1) {
-    const started = await Promise.allSettled(Array.from({ length: workers }, () => startWorker()));
+  if (workers > 1 && threads > 0) {
+    const started = await Promise.allSettled(Array.from({ length: threads }, () => startWorker()));
     for (const s of started) if (s.status === 'fulfilled') slots.push(s.value);
-    if (slots.length < workers) {
+    if (slots.length < threads) {
       await Promise.all(slots.map((s) => s.worker.terminate()));
       slots = [];
     }
@@ -145,11 +152,13 @@ export async function createWorkerPool(workers = availableParallelism()): Promis
       const id = planIds++;
       await Promise.all(slots.map((s) => call<void>(s, { type: 'plan', seq: seq++, plan: id, spec })));
       return {
-        threads: slots.length,
+        threads: slots.length + (caller ? 1 : 0),
         run(rows, rowNumbers, first) {
-          // The least busy worker takes the batch (ties: the first).
+          // The least busy worker takes the batch (ties: the first)…
           let slot = slots[0]!;
           for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
+          // …unless every worker has two queued and the calling thread takes part.
+          if (caller && slot.pending.size >= 2) return Promise.resolve(runRecordSteps(plan, rows, rowNumbers, first));
           return call<RecordBatch>(slot, { type: 'batch', seq: seq++, plan: id, first, rows, rowNumbers: rowNumbers ?? null });
         },
         close() {

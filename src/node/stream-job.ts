@@ -141,7 +141,7 @@ export async function cleanFileStream(
         ? {
             runner: async (plan, sample) => {
               const r = await pool.runner(plan, planSpec(plan, sample, { ...(options.target !== undefined ? { target: options.target } : {}), ...(options.campaign !== undefined ? { campaign: options.campaign } : {}), ...(inputs.accounts ? { accounts: inputs.accounts } : {}), ...(inputs.existing ? { existing: inputs.existing } : {}) }));
-              return { concurrency: pool.size * 2, run: r.run };
+              return { concurrency: r.threads * 2, run: r.run };
             },
           }
         : {}),
