@@ -156,7 +156,9 @@ describe('invariants', () => {
         const second = cleanse(reparsed);
         expect(second.changes).toEqual([]);
       }),
-      { numRuns: 200 },
+      // Found by fast-check: a first-name cell split into first and last name wrote "AB", which a
+      // first-name cell alone recases to "Ab"; and the same with a surname in capitals.
+      { numRuns: 200, examples: [[[{ 'First Name': 'AB a', Phone: '!' }]], [[{ 'First Name': 'John SMITH' }]], [[{ 'Full Name': 'Mary-Jane O\'NEILL' }]]] },
     );
   });
 

@@ -9,6 +9,20 @@ const opts = z.object({ recase: z.boolean().default(true) }).strict();
 
 const empty = (v: CellValue | undefined): boolean => v === null || v === undefined || v.trim() === '';
 
+/**
+ * Name words bound for their own fields, cased as those fields' steps would case them alone:
+ * "John SMITH" is mixed case as a whole, but a lastName cell "SMITH" would be recased on the
+ * next run, so the split writes "Smith" now (cleansing clean output changes nothing).
+ */
+function ownFieldCase(p: PersonNameValue, recase: boolean): PersonNameValue {
+  if (!recase) return p;
+  const out: { -readonly [K in keyof PersonNameValue]: PersonNameValue[K] } = { ...p };
+  if (p.first !== undefined) out.first = recaseName(p.first, 'first');
+  if (p.middle !== undefined) out.middle = recaseName(p.middle, 'first');
+  if (p.last !== undefined) out.last = recaseName(p.last, 'last');
+  return out;
+}
+
 /** Fills the name-part fields the record leaves empty; returns what it set. */
 function fillParts(
   ctx: StepContext,
@@ -55,8 +69,8 @@ export const personNameStep = defineStep({
     const r = parsePersonName(value, options);
     if (r.value === null) return { issues: r.issues };
     const issues = [...r.issues];
-    const set = fillParts(ctx, r.value, '', issues, 'fullName');
-    const p = r.value;
+    const p = ownFieldCase(r.value, options.recase);
+    const set = fillParts(ctx, p, '', issues, 'fullName');
     const full = [p.first, p.middle, p.last, p.suffix].filter((x) => x !== undefined).join(' ');
     const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
     if (full !== '' && full !== value) out.value = full;
@@ -87,8 +101,9 @@ export const firstNameStep = defineStep({
     const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
     if (multi && lastEmpty && p.first !== undefined && p.last !== undefined) {
       issues.push(issue('name.split', { original: value, field: 'firstName' }));
-      const set = fillParts(ctx, p, 'firstName', issues, 'firstName');
-      return { value: p.first, set, issues };
+      const parts = ownFieldCase(p, options.recase);
+      const set = fillParts(ctx, parts, 'firstName', issues, 'firstName');
+      return { value: parts.first!, set, issues };
     }
     // Only a salutation and/or trailing initial to move; the rest stays as one given name.
     let text = value.trim();
@@ -130,8 +145,9 @@ export const lastNameStep = defineStep({
     const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased' && i.code !== 'name.swapped');
     if (value.includes(',') && firstEmpty && p.first !== undefined && p.last !== undefined) {
       issues.push(issue('name.swapped', {}));
-      const set = fillParts(ctx, p, 'lastName', issues, 'lastName');
-      return { value: p.last, set, issues };
+      const parts = ownFieldCase(p, options.recase);
+      const set = fillParts(ctx, parts, 'lastName', issues, 'lastName');
+      return { value: parts.last!, set, issues };
     }
     const set: Record<string, CellValue> = {};
     let text = value.trim();
