@@ -10,10 +10,18 @@ import { cleanWhitespace, foldKey, hasControl, stripControl } from '../../core/t
 import { defineStep } from '../step.js';
 
 let placeholderSet: ReadonlySet<string> | null = null;
+let placeholderMax = 0;
 function isPlaceholder(v: string): boolean {
-  placeholderSet ??= new Set(placeholders.values.map((p) => p.toLowerCase()));
-  return placeholderSet.has(v.toLowerCase());
+  if (placeholderSet === null) {
+    placeholderSet = new Set(placeholders.values.map((p) => p.toLowerCase()));
+    for (const p of placeholderSet) placeholderMax = Math.max(placeholderMax, p.length);
+  }
+  // Lowercasing never shortens a string: longer values cannot be placeholders.
+  return v.length <= placeholderMax && placeholderSet.has(v.toLowerCase());
 }
+
+/** A step output that changes nothing (shared, frozen). */
+const NOTHING = Object.freeze({});
 
 const MULTI_WS = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
@@ -58,6 +66,11 @@ export const cleanStep = defineStep({
     .strict(),
   run(value, options) {
     if (value === null) return {};
+    // Fast path for the common cell: one line, no control characters, not a placeholder.
+    if (!options.multiline && options.extraPlaceholders.length === 0 && !hasControl(value)) {
+      const cleaned = cleanWhitespace(value);
+      if (cleaned !== '' && !(options.placeholders && isPlaceholder(cleaned))) return cleaned === value ? NOTHING : { value: cleaned };
+    }
     const r = cleanCell(value, options);
     return { value: r.value, issues: r.issues };
   },

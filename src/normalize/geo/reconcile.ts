@@ -97,9 +97,27 @@ const INTERNATIONAL = /^\s*(?:\+|00|011)/;
  * //=> ['geo.conflict', 'geo.conflict']
  */
 export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}): (input: GeoInput, options?: GeoOptions) => GeoResult {
+  // Countries whose subdivision codes include a given alpha-2 code ("CA" → ["US"]), built on first use.
+  let collidingCountries: Map<string, string[]> | undefined;
+  const collidingWith = (code: string): readonly string[] => {
+    if (!collidingCountries) {
+      collidingCountries = new Map();
+      for (const [cc, codes] of Object.entries(dicts.collisions ?? {})) {
+        for (const c of new Set(codes)) {
+          const list = collidingCountries.get(c);
+          if (list) list.push(cc);
+          else collidingCountries.set(c, [cc]);
+        }
+      }
+    }
+    return collidingCountries.get(code) ?? [];
+  };
+  const NO_COUNTRY: StateOptions = {};
+
   return (input, options) => {
     const issues: Issue[] = [];
     const stateOpts = (country: string | undefined): StateOptions => {
+      if (!country && !options?.preferCountries) return NO_COUNTRY;
       const o: { country?: string; preferCountries?: readonly string[] } = {};
       if (country) o.country = country;
       if (options?.preferCountries) o.preferCountries = options.preferCountries;
@@ -159,7 +177,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       const against = evidence.filter((e) => e.source !== 'state' && !compatible(explicit, e.country));
       const targets = against.length
         ? [against[0]!.country]
-        : Object.entries(dicts.collisions).filter(([, codes]) => codes.includes(bare)).map(([cc]) => cc);
+        : collidingWith(bare);
       for (const x of targets) {
         if (!dicts.collisions[x]?.includes(bare) || !against.every((e) => e.country === x)) continue;
         const postalSays =
@@ -236,11 +254,15 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       }
     }
 
-    // 5. Phones in the record's country.
+    // 5. Phones in the record's country: computed on first read (the geo step never reads them).
     const phoneIn = (raw: string | null | undefined): PhoneValue | null => {
       if (!present(raw)) return null;
       return units.normalizePhone(raw, country ? { country } : undefined).value;
     };
+    const rawPhone = input.phone;
+    const rawMobile = input.mobilePhone;
+    let phone: PhoneValue | null | undefined;
+    let mobilePhone: PhoneValue | null | undefined;
 
     return {
       country,
@@ -248,8 +270,12 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       state,
       stateFilled,
       postalCode,
-      phone: phoneIn(input.phone),
-      mobilePhone: phoneIn(input.mobilePhone),
+      get phone() {
+        return phone === undefined ? (phone = phoneIn(rawPhone)) : phone;
+      },
+      get mobilePhone() {
+        return mobilePhone === undefined ? (mobilePhone = phoneIn(rawMobile)) : mobilePhone;
+      },
       issues,
     };
   };
