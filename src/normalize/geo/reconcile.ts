@@ -112,17 +112,11 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
     }
     return collidingCountries.get(code) ?? [];
   };
-  const NO_COUNTRY: StateOptions = {};
 
+  // No closures are created per call (hot path).
   return (input, options) => {
     const issues: Issue[] = [];
-    const stateOpts = (country: string | undefined): StateOptions => {
-      if (!country && !options?.preferCountries) return NO_COUNTRY;
-      const o: { country?: string; preferCountries?: readonly string[] } = {};
-      if (country) o.country = country;
-      if (options?.preferCountries) o.preferCountries = options.preferCountries;
-      return o;
-    };
+    const prefer = options?.preferCountries;
 
     // 1. The country field, and what it says if it is not a country ("California", "Scotland").
     let explicit: string | null = null;
@@ -138,7 +132,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
         if (Array.isArray(amb)) candidates = amb as string[];
         // "NA" is read as N/A, but Namibia's code too: let the phone or postal code decide.
         else if (/^\s*N\.?A\.?\s*$/i.test(input.country)) candidates = ['NA'];
-        const s = units.normalizeState(input.country, stateOpts(undefined));
+        const s = units.normalizeState(input.country, stateOpts(undefined, prefer));
         if (s.value && s.confidence >= 0.95) stateFromCountryField = s.value;
       }
     }
@@ -154,7 +148,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
     }
     let stateAlone: StateValue | null = stateFromCountryField;
     if (present(input.state)) {
-      const s = units.normalizeState(input.state, stateOpts(undefined));
+      const s = units.normalizeState(input.state, stateOpts(undefined, prefer));
       if (s.value) stateAlone = s.value;
     }
     if (stateAlone) evidence.push({ source: 'state', country: stateAlone.country, value: stateAlone.code });
@@ -208,7 +202,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       for (const e of evidence) {
         if (e.source === countrySource || compatible(country, e.country)) continue;
         // A state code read by the US convention ("CA") is no evidence against an explicit country.
-        if (e.source === 'state' && stateAlone && present(input.state) && units.normalizeState(input.state, stateOpts(country)).value) continue;
+        if (e.source === 'state' && stateAlone && present(input.state) && units.normalizeState(input.state, stateOpts(country, prefer)).value) continue;
         issues.push(
           issue('geo.conflict', { field: 'country', value: country, source: e.source, other: `${e.value} → ${e.country}` }, { field: e.source }),
         );
@@ -230,7 +224,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       }
     }
     if (present(input.state)) {
-      const s = units.normalizeState(input.state, stateOpts(country ?? undefined));
+      const s = units.normalizeState(input.state, stateOpts(country ?? undefined, prefer));
       if (s.value && (!country || compatible(country, s.value.country))) {
         state = s.value.code.slice(s.value.country.length + 1);
         if (postalState && country && FILL_STATE_FROM_POSTAL.has(country) && postalState !== state) {
@@ -255,15 +249,10 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
     }
 
     // 5. Phones in the record's country: computed on first read (the geo step never reads them).
-    const phoneIn = (raw: string | null | undefined): PhoneValue | null => {
-      if (!present(raw)) return null;
-      return units.normalizePhone(raw, country ? { country } : undefined).value;
-    };
     const rawPhone = input.phone;
     const rawMobile = input.mobilePhone;
     let phone: PhoneValue | null | undefined;
     let mobilePhone: PhoneValue | null | undefined;
-
     return {
       country,
       countrySource,
@@ -271,14 +260,29 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       stateFilled,
       postalCode,
       get phone() {
-        return phone === undefined ? (phone = phoneIn(rawPhone)) : phone;
+        return phone === undefined ? (phone = phoneIn(units, rawPhone, country)) : phone;
       },
       get mobilePhone() {
-        return mobilePhone === undefined ? (mobilePhone = phoneIn(rawMobile)) : mobilePhone;
+        return mobilePhone === undefined ? (mobilePhone = phoneIn(units, rawMobile, country)) : mobilePhone;
       },
       issues,
     };
   };
+}
+
+const NO_COUNTRY: StateOptions = {};
+
+function stateOpts(country: string | undefined, prefer: readonly string[] | undefined): StateOptions {
+  if (!country && !prefer) return NO_COUNTRY;
+  const o: { country?: string; preferCountries?: readonly string[] } = {};
+  if (country) o.country = country;
+  if (prefer) o.preferCountries = prefer;
+  return o;
+}
+
+function phoneIn(units: GeoUnits, raw: string | null | undefined, country: string | null): PhoneValue | null {
+  if (!present(raw)) return null;
+  return units.normalizePhone(raw, country ? { country } : undefined).value;
 }
 
 function withField(i: Issue, field: string): Issue {
