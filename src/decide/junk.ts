@@ -96,6 +96,25 @@ function junkReasonMemo(value: string, kind: 'person' | 'company'): JunkReason |
   }
   return r;
 }
+// Several parts ("Mickey" + "Mouse"): the verdict per distinct combination, keyed by the number of
+// parts and every part but the last prefixed with its length (unambiguous for any content).
+const combinedMemo = {
+  person: new MemoCache<JunkReason | null>(10_000, 'junk (person, combined fields)'),
+  company: new MemoCache<JunkReason | null>(10_000, 'junk (company, combined fields)'),
+} as const;
+function junkReasonOfParts(parts: readonly string[], kind: 'person' | 'company'): JunkReason | null {
+  if (parts.length === 1) return junkReasonMemo(parts[0]!, kind);
+  let key = `${parts.length}|`;
+  for (let i = 0; i < parts.length - 1; i++) key += `${parts[i]!.length}:${parts[i]!}`;
+  key += parts[parts.length - 1]!;
+  const cache = combinedMemo[kind];
+  let r = cache.get(key);
+  if (r === undefined) {
+    r = junkReason(parts.join(' '), kind) ?? parts.map((p) => junkReasonMemo(p, kind)).find((x) => x !== null) ?? null;
+    cache.set(key, r);
+  }
+  return r;
+}
 
 export const junkStep = defineStep({
   name: 'junk',
@@ -115,9 +134,9 @@ export const junkStep = defineStep({
     const code = options.kind === 'person' ? 'name.junk' : 'company.junk';
     // The name and company parsers may have flagged this row already: one issue is enough.
     if (ctx.issues.some((i) => i.code === code)) return {};
-    const whole = parts.join(' ');
-    const reason = junkReasonMemo(whole, options.kind) ?? (parts.length > 1 ? parts.map((p) => junkReasonMemo(p, options.kind)).find((r) => r !== null) ?? null : null);
+    const reason = junkReasonOfParts(parts, options.kind);
     if (!reason) return {};
+    const whole = parts.join(' ');
     const issues: Issue[] = [issue(code, { value: whole, reason: reason.replace(/_/g, ' ') })];
     return { issues };
   },
