@@ -98,8 +98,14 @@ export interface MemoStat {
   readonly size: number;
 }
 
+interface Counted {
+  readonly name?: string | undefined;
+  hits: number;
+  misses: number;
+  readonly size: number;
+}
 // Diagnostics only: counters of named caches, by name (the last cache created under a name).
-const memoRegistry = new Map<string, MemoCache<unknown>>();
+const memoRegistry = new Map<string, Counted>();
 
 /**
  * A bounded string-keyed cache with two generations: when the current generation holds `max`
@@ -116,7 +122,7 @@ export class MemoCache<V> {
     readonly max: number,
     readonly name?: string,
   ) {
-    if (name !== undefined) memoRegistry.set(name, this as MemoCache<unknown>);
+    if (name !== undefined) memoRegistry.set(name, this);
   }
   get(key: string): V | undefined {
     let v = this.cur.get(key);
@@ -142,6 +148,44 @@ export class MemoCache<V> {
   }
   get size(): number {
     return this.cur.size + this.old.size;
+  }
+}
+
+/**
+ * A bounded cache keyed by a pair of strings (a context such as a country, and a cell value),
+ * without building a combined key string: the cell string keeps the hash V8 cached in it, so
+ * repeated lookups of the same cell are cheap. Holds at most `max` entries: when full it is
+ * emptied. Values are shared between callers: cache only immutable values.
+ */
+export class PairMemoCache<V> {
+  private groups = new Map<string, Map<string, V>>();
+  private count = 0;
+  hits = 0;
+  misses = 0;
+  constructor(
+    readonly max: number,
+    readonly name?: string,
+  ) {
+    if (name !== undefined) memoRegistry.set(name, this);
+  }
+  get(context: string, key: string): V | undefined {
+    const v = this.groups.get(context)?.get(key);
+    if (v === undefined) this.misses++;
+    else this.hits++;
+    return v;
+  }
+  set(context: string, key: string, value: V): void {
+    if (this.count >= this.max) {
+      this.groups = new Map();
+      this.count = 0;
+    }
+    let g = this.groups.get(context);
+    if (g === undefined) this.groups.set(context, (g = new Map()));
+    if (!g.has(key)) this.count++;
+    g.set(key, value);
+  }
+  get size(): number {
+    return this.count;
   }
 }
 

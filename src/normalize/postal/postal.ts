@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { deepFreeze, MemoCache, stripControl } from '../../core/text.js';
+import { deepFreeze, PairMemoCache, stripControl } from '../../core/text.js';
 
 /** A normalized postal code. `postalCode`, `country` and `state` are the public contract. */
 export interface PostalValue {
@@ -324,7 +324,7 @@ export function createPostalNormalizer(dicts: PostalDictionaries): PostalNormali
   };
 
   // Results per (country as given, input); shared between callers, so frozen.
-  const cache = new MemoCache<UnitResult<PostalValue>>(10_000, 'postal code');
+  const cache = new PairMemoCache<UnitResult<PostalValue>>(20_000, 'postal code');
 
   return (input: unknown, options?: PostalOptions): UnitResult<PostalValue> => {
     if (options !== undefined) {
@@ -336,11 +336,10 @@ export function createPostalNormalizer(dicts: PostalDictionaries): PostalNormali
     }
     if (typeof input !== 'string') return none();
     const c = options?.country ?? '';
-    const key = `${c.length}:${c}${input}`;
-    const hit = cache.get(key);
+    const hit = cache.get(c, input);
     if (hit !== undefined) return hit;
     const r = deepFreeze(compute(input, options));
-    cache.set(key, r);
+    cache.set(c, input, r);
     return r;
   };
 
