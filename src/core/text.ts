@@ -98,6 +98,14 @@ export interface MemoStat {
   readonly size: number;
 }
 
+/**
+ * A copy of `s` that does not keep a larger string alive: a cell parsed out of a whole file is a
+ * slice of the file's text, and a cache key holding it would retain the whole text.
+ */
+function detached(s: string): string {
+  return (s + ' ').slice(0, -1);
+}
+
 interface Counted {
   readonly name?: string | undefined;
   hits: number;
@@ -144,7 +152,7 @@ export class MemoCache<V> {
       this.old = this.cur;
       this.cur = new Map();
     }
-    this.cur.set(key, value);
+    this.cur.set(detached(key), value);
   }
   get size(): number {
     return this.cur.size + this.old.size;
@@ -180,9 +188,9 @@ export class PairMemoCache<V> {
       this.count = 0;
     }
     let g = this.groups.get(context);
-    if (g === undefined) this.groups.set(context, (g = new Map()));
+    if (g === undefined) this.groups.set(detached(context), (g = new Map()));
     if (!g.has(key)) this.count++;
-    g.set(key, value);
+    g.set(detached(key), value);
   }
   get size(): number {
     return this.count;
