@@ -183,7 +183,11 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
   const get = (ctx: ConditionContext) => norm(readField(ctx.record, field), cs);
   if (c.exists !== undefined) {
     const want = c.exists;
-    return (ctx) => (get(ctx) !== null) === want;
+    // Same as `get(ctx) !== null` without lowercasing a copy.
+    return (ctx) => {
+      const v = readField(ctx.record, field);
+      return (v !== null && v.trim() !== '') === want;
+    };
   }
   if (c.equals !== undefined) {
     const target = norm(c.equals, cs);
@@ -198,6 +202,7 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
       values = lists[c.inList]!;
     } else values = c.in!;
     const set = new Set(values.map((v) => norm(v, cs)));
+    if (set.size === 0) return () => false;
     return (ctx) => set.has(get(ctx));
   }
   if (c.matches !== undefined) {

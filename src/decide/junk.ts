@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import junk from '../../dictionaries/junk.json' with { type: 'json' };
 import { issue, type Issue } from '../core/codes.js';
-import { foldKey } from '../core/text.js';
+import { foldKey, MemoCache } from '../core/text.js';
 import { defineStep } from '../engine/step.js';
 
 export type JunkReason = 'fake_name' | 'placeholder' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
@@ -82,6 +82,40 @@ export function junkReason(value: string, kind: 'person' | 'company' = 'person')
   return null;
 }
 
+// Names and company names repeat within a file: judge each distinct value once per kind.
+const junkMemo = {
+  person: new MemoCache<JunkReason | null>(10_000, 'junk (person)'),
+  company: new MemoCache<JunkReason | null>(10_000, 'junk (company)'),
+} as const;
+function junkReasonMemo(value: string, kind: 'person' | 'company'): JunkReason | null {
+  const cache = junkMemo[kind];
+  let r = cache.get(value);
+  if (r === undefined) {
+    r = junkReason(value, kind);
+    cache.set(value, r);
+  }
+  return r;
+}
+// Several parts ("Mickey" + "Mouse"): the verdict per distinct combination, keyed by the number of
+// parts and every part but the last prefixed with its length (unambiguous for any content).
+const combinedMemo = {
+  person: new MemoCache<JunkReason | null>(10_000, 'junk (person, combined fields)'),
+  company: new MemoCache<JunkReason | null>(10_000, 'junk (company, combined fields)'),
+} as const;
+function junkReasonOfParts(parts: readonly string[], kind: 'person' | 'company'): JunkReason | null {
+  if (parts.length === 1) return junkReasonMemo(parts[0]!, kind);
+  let key = `${parts.length}|`;
+  for (let i = 0; i < parts.length - 1; i++) key += `${parts[i]!.length}:${parts[i]!}`;
+  key += parts[parts.length - 1]!;
+  const cache = combinedMemo[kind];
+  let r = cache.get(key);
+  if (r === undefined) {
+    r = junkReason(parts.join(' '), kind) ?? parts.map((p) => junkReasonMemo(p, kind)).find((x) => x !== null) ?? null;
+    cache.set(key, r);
+  }
+  return r;
+}
+
 export const junkStep = defineStep({
   name: 'junk',
   description: 'Flag fake, test and keyboard-mash values in name fields (issue name.junk / company.junk); values are not changed.',
@@ -100,9 +134,9 @@ export const junkStep = defineStep({
     const code = options.kind === 'person' ? 'name.junk' : 'company.junk';
     // The name and company parsers may have flagged this row already: one issue is enough.
     if (ctx.issues.some((i) => i.code === code)) return {};
-    const whole = parts.join(' ');
-    const reason = junkReason(whole, options.kind) ?? (parts.length > 1 ? parts.map((p) => junkReason(p, options.kind)).find((r) => r !== null) ?? null : null);
+    const reason = junkReasonOfParts(parts, options.kind);
     if (!reason) return {};
+    const whole = parts.join(' ');
     const issues: Issue[] = [issue(code, { value: whole, reason: reason.replace(/_/g, ' ') })];
     return { issues };
   },

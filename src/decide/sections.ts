@@ -157,13 +157,21 @@ export interface ScoreResult {
 }
 
 /** Sums the points of every matching rule (clamped to min/max). */
+// "fit.level.vp+25" per compiled rule, built once.
+const scoreLabels = new WeakMap<object, string>();
+function scoreLabel(r: CompiledScore['rules'][number]): string {
+  let l = scoreLabels.get(r);
+  if (l === undefined) scoreLabels.set(r, (l = `${r.id}${r.points >= 0 ? '+' : ''}${r.points}`));
+  return l;
+}
+
 export function evaluateScore(score: CompiledScore, ctx: ConditionContext): ScoreResult {
   let total = score.base;
   const rules: string[] = [];
   for (const r of score.rules) {
     if (r.test(ctx)) {
       total += r.points;
-      rules.push(`${r.id}${r.points >= 0 ? '+' : ''}${r.points}`);
+      rules.push(scoreLabel(r));
     }
   }
   if (score.min !== undefined) total = Math.max(score.min, total);

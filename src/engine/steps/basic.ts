@@ -10,10 +10,62 @@ import { cleanWhitespace, foldKey, hasControl, stripControl } from '../../core/t
 import { defineStep } from '../step.js';
 
 let placeholderSet: ReadonlySet<string> | null = null;
+let placeholderMax = 0;
+/** Lowercase placeholders by length (index), for an allocation-free check of ASCII values. */
+let placeholdersByLength: (readonly string[])[] = [];
 function isPlaceholder(v: string): boolean {
-  placeholderSet ??= new Set(placeholders.values.map((p) => p.toLowerCase()));
-  return placeholderSet.has(v.toLowerCase());
+  if (placeholderSet === null) {
+    placeholderSet = new Set(placeholders.values.map((p) => p.toLowerCase()));
+    for (const p of placeholderSet) placeholderMax = Math.max(placeholderMax, p.length);
+    const byLength: string[][] = [];
+    for (const p of placeholderSet) (byLength[p.length] ??= []).push(p);
+    placeholdersByLength = byLength;
+  }
+  // Lowercasing never shortens a string: longer values cannot be placeholders.
+  return v.length <= placeholderMax && placeholderSet.has(v.toLowerCase());
 }
+
+/** {@link isPlaceholder} for a value known to be ASCII (no allocation). */
+function isPlaceholderAscii(v: string): boolean {
+  if (placeholderSet === null) isPlaceholder('');
+  const n = v.length;
+  if (n > placeholderMax) return false;
+  const cands = placeholdersByLength[n];
+  if (cands === undefined) return false;
+  next: for (const p of cands) {
+    for (let i = 0; i < n; i++) {
+      let c = v.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== p.charCodeAt(i)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * 1 when `s` is plain printable ASCII already in clean form (single inner spaces, none at
+ * the ends, no tab/newline/control character); 0 otherwise (take the general path).
+ */
+function cleanAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else {
+      if (c < 33 || c > 126) return false;
+      prevSpace = false;
+    }
+  }
+  return true;
+}
+
+/** A step output that changes nothing (shared, frozen). */
+const NOTHING = Object.freeze({});
 
 const MULTI_WS = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
@@ -58,6 +110,14 @@ export const cleanStep = defineStep({
     .strict(),
   run(value, options) {
     if (value === null) return {};
+    // Fast paths for the common cell: one line, no control characters, not a placeholder.
+    if (options.extraPlaceholders.length === 0 && cleanAscii(value)) {
+      return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NOTHING;
+    }
+    if (!options.multiline && options.extraPlaceholders.length === 0 && !hasControl(value)) {
+      const cleaned = cleanWhitespace(value);
+      if (cleaned !== '' && !(options.placeholders && isPlaceholder(cleaned))) return cleaned === value ? NOTHING : { value: cleaned };
+    }
     const r = cleanCell(value, options);
     return { value: r.value, issues: r.issues };
   },

@@ -362,8 +362,8 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
     return ok(value, confidence, issues);
   }
 
-  const memoRecase = memoize((s: string) => run(s, true, false), 20_000);
-  const memoKeep = memoize((s: string) => run(s, false, false), 20_000);
+  const memoRecase = memoize((s: string) => run(s, true, false), 20_000, 'company (recase)');
+  const memoKeep = memoize((s: string) => run(s, false, false), 20_000, 'company (keep case)');
 
   return function normalizeCompanyName(input: string | null | undefined, options: CompanyOptions = {}): UnitResult<CompanyValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizeCompanyName: options must be an object');

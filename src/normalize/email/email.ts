@@ -292,8 +292,8 @@ function extract(s: string): { candidate: string | null; dropped: string[] } {
 export function createEmailNormalizer(dicts: EmailDictionaries) {
   let L: Lookups | undefined;
   const lookups = (): Lookups => (L ??= buildLookups(dicts));
-  const domainFacts = memoize((d: string) => analyseDomain(lookups(), d, true), 20_000);
-  const domainFactsNoRepair = memoize((d: string) => analyseDomain(lookups(), d, false), 20_000);
+  const domainFacts = memoize((d: string) => analyseDomain(lookups(), d, true), 20_000, 'email domain');
+  const domainFactsNoRepair = memoize((d: string) => analyseDomain(lookups(), d, false), 20_000, 'email domain (no repair)');
 
   return function normalizeEmail(input: string | null | undefined, options: EmailOptions = {}): UnitResult<EmailValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizeEmail: options must be an object');

@@ -97,14 +97,26 @@ const INTERNATIONAL = /^\s*(?:\+|00|011)/;
  * //=> ['geo.conflict', 'geo.conflict']
  */
 export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}): (input: GeoInput, options?: GeoOptions) => GeoResult {
+  // Countries whose subdivision codes include a given alpha-2 code ("CA" → ["US"]), built on first use.
+  let collidingCountries: Map<string, string[]> | undefined;
+  const collidingWith = (code: string): readonly string[] => {
+    if (!collidingCountries) {
+      collidingCountries = new Map();
+      for (const [cc, codes] of Object.entries(dicts.collisions ?? {})) {
+        for (const c of new Set(codes)) {
+          const list = collidingCountries.get(c);
+          if (list) list.push(cc);
+          else collidingCountries.set(c, [cc]);
+        }
+      }
+    }
+    return collidingCountries.get(code) ?? [];
+  };
+
+  // No closures are created per call (hot path).
   return (input, options) => {
     const issues: Issue[] = [];
-    const stateOpts = (country: string | undefined): StateOptions => {
-      const o: { country?: string; preferCountries?: readonly string[] } = {};
-      if (country) o.country = country;
-      if (options?.preferCountries) o.preferCountries = options.preferCountries;
-      return o;
-    };
+    const prefer = options?.preferCountries;
 
     // 1. The country field, and what it says if it is not a country ("California", "Scotland").
     let explicit: string | null = null;
@@ -120,7 +132,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
         if (Array.isArray(amb)) candidates = amb as string[];
         // "NA" is read as N/A, but Namibia's code too: let the phone or postal code decide.
         else if (/^\s*N\.?A\.?\s*$/i.test(input.country)) candidates = ['NA'];
-        const s = units.normalizeState(input.country, stateOpts(undefined));
+        const s = units.normalizeState(input.country, stateOpts(undefined, prefer));
         if (s.value && s.confidence >= 0.95) stateFromCountryField = s.value;
       }
     }
@@ -136,7 +148,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
     }
     let stateAlone: StateValue | null = stateFromCountryField;
     if (present(input.state)) {
-      const s = units.normalizeState(input.state, stateOpts(undefined));
+      const s = units.normalizeState(input.state, stateOpts(undefined, prefer));
       if (s.value) stateAlone = s.value;
     }
     if (stateAlone) evidence.push({ source: 'state', country: stateAlone.country, value: stateAlone.code });
@@ -159,7 +171,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       const against = evidence.filter((e) => e.source !== 'state' && !compatible(explicit, e.country));
       const targets = against.length
         ? [against[0]!.country]
-        : Object.entries(dicts.collisions).filter(([, codes]) => codes.includes(bare)).map(([cc]) => cc);
+        : collidingWith(bare);
       for (const x of targets) {
         if (!dicts.collisions[x]?.includes(bare) || !against.every((e) => e.country === x)) continue;
         const postalSays =
@@ -190,7 +202,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       for (const e of evidence) {
         if (e.source === countrySource || compatible(country, e.country)) continue;
         // A state code read by the US convention ("CA") is no evidence against an explicit country.
-        if (e.source === 'state' && stateAlone && present(input.state) && units.normalizeState(input.state, stateOpts(country)).value) continue;
+        if (e.source === 'state' && stateAlone && present(input.state) && units.normalizeState(input.state, stateOpts(country, prefer)).value) continue;
         issues.push(
           issue('geo.conflict', { field: 'country', value: country, source: e.source, other: `${e.value} → ${e.country}` }, { field: e.source }),
         );
@@ -212,7 +224,7 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       }
     }
     if (present(input.state)) {
-      const s = units.normalizeState(input.state, stateOpts(country ?? undefined));
+      const s = units.normalizeState(input.state, stateOpts(country ?? undefined, prefer));
       if (s.value && (!country || compatible(country, s.value.country))) {
         state = s.value.code.slice(s.value.country.length + 1);
         if (postalState && country && FILL_STATE_FROM_POSTAL.has(country) && postalState !== state) {
@@ -236,23 +248,41 @@ export function createGeoReconciler(units: GeoUnits, dicts: GeoDictionaries = {}
       }
     }
 
-    // 5. Phones in the record's country.
-    const phoneIn = (raw: string | null | undefined): PhoneValue | null => {
-      if (!present(raw)) return null;
-      return units.normalizePhone(raw, country ? { country } : undefined).value;
-    };
-
+    // 5. Phones in the record's country: computed on first read (the geo step never reads them).
+    const rawPhone = input.phone;
+    const rawMobile = input.mobilePhone;
+    let phone: PhoneValue | null | undefined;
+    let mobilePhone: PhoneValue | null | undefined;
     return {
       country,
       countrySource,
       state,
       stateFilled,
       postalCode,
-      phone: phoneIn(input.phone),
-      mobilePhone: phoneIn(input.mobilePhone),
+      get phone() {
+        return phone === undefined ? (phone = phoneIn(units, rawPhone, country)) : phone;
+      },
+      get mobilePhone() {
+        return mobilePhone === undefined ? (mobilePhone = phoneIn(units, rawMobile, country)) : mobilePhone;
+      },
       issues,
     };
   };
+}
+
+const NO_COUNTRY: StateOptions = {};
+
+function stateOpts(country: string | undefined, prefer: readonly string[] | undefined): StateOptions {
+  if (!country && !prefer) return NO_COUNTRY;
+  const o: { country?: string; preferCountries?: readonly string[] } = {};
+  if (country) o.country = country;
+  if (prefer) o.preferCountries = prefer;
+  return o;
+}
+
+function phoneIn(units: GeoUnits, raw: string | null | undefined, country: string | null): PhoneValue | null {
+  if (!present(raw)) return null;
+  return units.normalizePhone(raw, country ? { country } : undefined).value;
 }
 
 function withField(i: Issue, field: string): Issue {

@@ -3,7 +3,23 @@ import type { Issue } from '../../core/codes.js';
 import { issue } from '../../core/codes.js';
 import type { CellValue, StepContext, StepOutput } from '../../engine/step.js';
 import { defineStep } from '../../engine/step.js';
+import { deepFreeze, MemoCache } from '../../core/text.js';
+import type { UnitResult } from '../../core/result.js';
 import { isGivenName, parsePersonName, personNameTables, recaseName, type PersonNameValue } from './index.js';
+
+// Given names and surnames repeat within a file (far more than whole names do): parse each
+// distinct cell once. Results are shared between rows, so frozen.
+const parsedRecase = new MemoCache<UnitResult<PersonNameValue>>(10_000, 'person-name part (recase)');
+const parsedKeep = new MemoCache<UnitResult<PersonNameValue>>(10_000, 'person-name part (keep case)');
+function parsePart(value: string, options: { recase: boolean }): UnitResult<PersonNameValue> {
+  const cache = options.recase ? parsedRecase : parsedKeep;
+  let r = cache.get(value);
+  if (r === undefined) {
+    r = deepFreeze(parsePersonName(value, { recase: options.recase }));
+    cache.set(value, r);
+  }
+  return r;
+}
 
 const opts = z.object({ recase: z.boolean().default(true) }).strict();
 
@@ -95,7 +111,7 @@ export const firstNameStep = defineStep({
     if (value === null || value.trim() === '') return {};
     const lastEmpty = empty(ctx.record.lastName);
     const multi = value.trim().includes(' ') || value.includes(',');
-    const r = parsePersonName(value, options);
+    const r = parsePart(value, options);
     if (r.value === null) return { issues: r.issues };
     const p = r.value;
     const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
@@ -139,7 +155,7 @@ export const lastNameStep = defineStep({
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
     const firstEmpty = empty(ctx.record.firstName);
-    const r = parsePersonName(value, options);
+    const r = parsePart(value, options);
     if (r.value === null) return { issues: r.issues };
     const p = r.value;
     const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased' && i.code !== 'name.swapped');

@@ -8,7 +8,7 @@ import {
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { stripControl } from '../../core/text.js';
+import { PairMemoCache, stripControl } from '../../core/text.js';
 
 /** A normalized phone number. `e164`, `country`, `type` and `extension` are the public contract. */
 export interface PhoneValue {
@@ -121,8 +121,7 @@ function typeName(t: string | undefined): string | undefined {
  */
 export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer {
   const { metadata } = dicts;
-  const caches = [new Map<string, UnitResult<PhoneValue>>(), new Map<string, UnitResult<PhoneValue>>()] as const;
-  const MAX_CACHE = 20_000;
+  const caches = [new PairMemoCache<UnitResult<PhoneValue>>(20_000, 'phone'), new PairMemoCache<UnitResult<PhoneValue>>(20_000, 'phone (with type)')] as const;
   let defaults: Map<string, { country: string; alternatives: readonly string[] }> | undefined;
 
   const parse = (text: string, country: CountryCode | undefined): PhoneNumber | undefined =>
@@ -236,12 +235,10 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
     const country = resolveCountry(options?.country);
     const wantType = options?.type !== false;
     const cache = caches[wantType ? 1 : 0];
-    const key = country ? `${country}\u0000${str}` : `\u0000${str}`;
-    const hit = cache.get(key);
+    const hit = cache.get(country ?? '', str);
     if (hit) return hit;
     const r = compute(str, country, wantType);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(key, r);
+    cache.set(country ?? '', str, r);
     return r;
   };
 }

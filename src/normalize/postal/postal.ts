@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { stripControl } from '../../core/text.js';
+import { deepFreeze, PairMemoCache, stripControl } from '../../core/text.js';
 
 /** A normalized postal code. `postalCode`, `country` and `state` are the public contract. */
 export interface PostalValue {
@@ -323,6 +323,9 @@ export function createPostalNormalizer(dicts: PostalDictionaries): PostalNormali
     return dicts.resolveCountry ? dicts.resolveCountry(s) : null;
   };
 
+  // Results per (country as given, input); shared between callers, so frozen.
+  const cache = new PairMemoCache<UnitResult<PostalValue>>(20_000, 'postal code');
+
   return (input: unknown, options?: PostalOptions): UnitResult<PostalValue> => {
     if (options !== undefined) {
       if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizePostalCode: options must be an object');
@@ -332,6 +335,15 @@ export function createPostalNormalizer(dicts: PostalDictionaries): PostalNormali
       }
     }
     if (typeof input !== 'string') return none();
+    const c = options?.country ?? '';
+    const hit = cache.get(c, input);
+    if (hit !== undefined) return hit;
+    const r = deepFreeze(compute(input, options));
+    cache.set(c, input, r);
+    return r;
+  };
+
+  function compute(input: string, options: PostalOptions | undefined): UnitResult<PostalValue> {
     const s = stripControl(input).replace(/\s+/g, ' ').trim();
     if (s === '') return none();
     if (s.length > MAX_INPUT || !/[A-Za-z0-9]/.test(s)) return none([issue('postal.invalid', { input: s.slice(0, 40), country: 'any' })]);
@@ -350,7 +362,7 @@ export function createPostalNormalizer(dicts: PostalDictionaries): PostalNormali
     const plain = s.toUpperCase();
     if (!/^[A-Z0-9][A-Z0-9 -]*$/.test(plain) || !/\d/.test(plain)) return none([issue('postal.invalid', { input: s, country: 'any' })]);
     return ok({ postalCode: plain }, 0.5, [issue('postal.unrecognised', { input: s })]);
-  };
+  }
 }
 
 function toValue(r: Shape, inferred: boolean): PostalValue {

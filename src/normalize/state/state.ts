@@ -1,7 +1,7 @@
 import { issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { stripControl } from '../../core/text.js';
+import { PairMemoCache, stripControl } from '../../core/text.js';
 import { buildTypoIndex, type TypoIndex } from '../country/fuzzy.js';
 import { placeWords } from '../country/key.js';
 
@@ -144,8 +144,7 @@ function choose(t: Tables, codes: readonly string[]): string | null {
  */
 export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer {
   let tables: Tables | undefined;
-  const cache = new Map<string, UnitResult<StateValue>>();
-  const MAX_CACHE = 20_000;
+  const cache = new PairMemoCache<UnitResult<StateValue>>(20_000, 'state');
 
   const lookupIn = (ct: CountryTable, key: string, keys: readonly string[], raw: string): Found => {
     const c = ct.codes.get(raw) ?? ct.codes.get(key);
@@ -318,12 +317,10 @@ export function createStateNormalizer(dicts: StateDictionaries): StateNormalizer
     const country = resolveCountry(options?.country);
     const plain = options === undefined || (options.preferCountries === undefined && options.typos === undefined);
     if (!plain) return compute(s, country, options);
-    const ck = `${country ?? ''}\u0000${s}`;
-    const hit = cache.get(ck);
+    const hit = cache.get(country ?? '', s);
     if (hit) return hit;
     const r = compute(s, country, options);
-    if (cache.size >= MAX_CACHE) cache.clear();
-    cache.set(ck, r);
+    cache.set(country ?? '', s, r);
     return r;
   };
 }

@@ -1,6 +1,11 @@
 import * as z from 'zod';
-import { defineStep } from '../../engine/step.js';
+import { deepFreeze, MemoCache } from '../../core/text.js';
+import { defineStep, type StepOutput } from '../../engine/step.js';
 import { normalizeWebsite } from './index.js';
+
+// A company's website is written the same way on many rows: one result per distinct cell and
+// options object (packs parse their options once). Outputs are shared between rows, so frozen.
+const memos = new WeakMap<object, MemoCache<StepOutput>>();
 
 /**
  * `website` step: cleans the URL (scheme, lowercase host, path without query); invalid values stay as they are, with an issue.
@@ -20,9 +25,15 @@ export const websiteStep = defineStep({
     .strict(),
   run(value, options) {
     if (value === null || value.trim() === '') return {};
-    const r = normalizeWebsite(value, options);
-    if (r.value === null) return { issues: r.issues };
-    return r.value.url === value ? { issues: r.issues } : { value: r.value.url, issues: r.issues };
+    let memo = memos.get(options);
+    if (memo === undefined) memos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'website step')));
+    let out = memo.get(value);
+    if (out === undefined) {
+      const r = normalizeWebsite(value, options);
+      out = deepFreeze(r.value === null ? { issues: r.issues } : r.value.url === value ? { issues: r.issues } : { value: r.value.url, issues: r.issues });
+      memo.set(value, out);
+    }
+    return out;
   },
 });
 

@@ -73,7 +73,7 @@ function analyseHost(profiles: ReadonlySet<string>, raw: string): HostFacts {
 export function createWebsiteNormalizer(dicts: WebsiteDictionaries) {
   let sets: { profiles: ReadonlySet<string>; placeholders: ReadonlySet<string> } | undefined;
   const lookups = () => (sets ??= { profiles: new Set(dicts.profileDomains), placeholders: new Set(dicts.placeholders) });
-  const facts = memoize((h: string) => analyseHost(lookups().profiles, h), 20_000);
+  const facts = memoize((h: string) => analyseHost(lookups().profiles, h), 20_000, 'website host');
 
   return function normalizeWebsite(input: string | null | undefined, options: WebsiteOptions = {}): UnitResult<WebsiteValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizeWebsite: options must be an object');
