@@ -180,9 +180,17 @@ function bump(map: Record<string, number>, key: string, by = 1): void {
   map[key] = (Object.prototype.hasOwnProperty.call(map, key) ? map[key]! : 0) + by;
 }
 
+const defaultPacks = new WeakMap<CleanseEnvironment, CompiledPack>();
+
 /** Compiles a pack against an environment (memoize the result to reuse it across files). */
 export function compileForEnvironment(pack: unknown, env: CleanseEnvironment): CompiledPack {
-  if (pack === undefined) return compilePack(env.defaultPack, env);
+  if (pack === undefined) {
+    // The default pack compiles once per environment (its steps' option objects, and the memos
+    // keyed by them, then live across calls).
+    let compiled = defaultPacks.get(env);
+    if (!compiled) defaultPacks.set(env, (compiled = compilePack(env.defaultPack, env)));
+    return compiled;
+  }
   if (isCompiled(pack)) return pack;
   return compilePack(pack, env);
 }
@@ -329,17 +337,19 @@ export function runRecordSteps(
     for (const h of extraHeaders) extra[h.name] = cellText(ownValue(row, h.header));
     record.extra = extra;
     const rowIssues: Issue[] = [];
+    // One context per row; its field moves from step to step.
+    const ctx: { record: LeadRecord; field: string; issues: Issue[] } = { record, field: '', issues: rowIssues };
 
     for (let p = 0; p < planSteps.length; p++) {
       const fp = planSteps[p]!;
       const field = fp.field;
+      ctx.field = field;
       for (let s = 0; s < fp.steps.length; s++) {
         const ps = fp.steps[s]!;
         const before = (rec[field] as CellValue | undefined) ?? null;
-        const ctx: StepContext = { record, field, issues: rowIssues };
         let out;
         try {
-          out = ps.step.run(before, ps.options, ctx);
+          out = ps.step.run(before, ps.options, ctx as StepContext);
         } catch (e) {
           rowIssues.push(issue('step.failed', { step: ps.name, reason: e instanceof Error ? e.message : String(e) }, { field, row: sourceRow }));
           continue;
@@ -351,8 +361,10 @@ export function runRecordSteps(
           rec[field] = out.value;
         }
         if (out.set) {
-          for (const [f, after] of Object.entries(out.set)) {
-            if (f === 'sourceRow' || f === 'extra' || f === 'campaigns' || isReservedKey(f)) continue;
+          const sets = out.set;
+          for (const f in sets) {
+            if (!Object.prototype.hasOwnProperty.call(sets, f) || f === 'sourceRow' || f === 'extra' || f === 'campaigns' || isReservedKey(f)) continue;
+            const after = sets[f]!;
             const prev = (rec[f] as CellValue | undefined) ?? null;
             if (after !== prev) {
               changes.push({ row: sourceRow, field: f, before: prev, after, rule });
