@@ -220,6 +220,17 @@ function num(v: unknown): number {
   return 0;
 }
 
+/**
+ * A vocabulary word of the index: its postings (account numbers) and its class, found once when the
+ * word is first indexed, so a lookup of the word gives its document frequency and class with it.
+ */
+interface Word {
+  readonly w: string;
+  readonly ids: number[];
+  /** 0 distinctive, 1 sector, 2 boilerplate. */
+  readonly cls: number;
+}
+
 function push(map: Map<string, number[]>, k: string, i: number): void {
   const a = map.get(k);
   if (a === undefined) map.set(k, [i]);
@@ -261,16 +272,17 @@ interface LeadName {
   readonly acronym: string;
   /** Name candidates with their evidence, once computed (per index). */
   hits: Array<{ i: number; ne: NameHit }> | undefined;
-  /** Word weights and classes, for index version `v`. */
+  /** Word weights, classes and index entries, for index version `v`. */
   lw: number[] | undefined;
   lc: number[] | undefined;
+  le: Array<Word | undefined> | undefined;
   v: number;
 }
 
 /** A lead name with every field present from the start (one object shape for the hot paths). */
 function newLeadName(key: string, compact: string, parts: readonly string[]): LeadName {
   const tokens = key.split(' ');
-  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, v: -1 };
+  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, le: undefined, v: -1 };
 }
 
 interface Scored {
@@ -349,14 +361,14 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const keyMap = new Map<string, number[]>();
     const compactMap = new Map<string, number[]>();
     const acronymMap = new Map<string, number[]>();
-    const postings = new Map<string, number[]>();
+    const postings = new Map<string, Word>();
     const childCount = new Map<string, number>();
     // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
     // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
     // One map per (word length, key kind), so a lookup hashes only the slice (no "P7abcd" concatenation).
-    let fuzzy: Array<Map<string, string[]> | undefined> | null = null;
+    let fuzzy: Array<Map<string, Word[]> | undefined> | null = null;
     // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
-    let sortedVocab: string[] | null = null;
+    let sortedVocab: Word[] | null = null;
 
     // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
     const classes = new Map<string, number>();
@@ -398,16 +410,17 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       for (const k of keys) synonymOf.set(k, gi);
     }
 
-    function addFuzzy(t: string): void {
+    function addFuzzy(e: Word): void {
+      const t = e.w;
       if (fuzzy === null || t.length < 5) return;
       const m = t.length;
       const a = Math.ceil(m / 3);
-      addBucket(fuzzy, m * 3, t.slice(0, m - a), t);
-      addBucket(fuzzy, m * 3 + 1, t.slice(a), t);
-      addBucket(fuzzy, m * 3 + 2, `${t.slice(0, a)}|${t.slice(m - a)}`, t);
+      addBucket(fuzzy, m * 3, t.slice(0, m - a), e);
+      addBucket(fuzzy, m * 3 + 1, t.slice(a), e);
+      addBucket(fuzzy, m * 3 + 2, `${t.slice(0, a)}|${t.slice(m - a)}`, e);
     }
 
-    function addBucket(F: Array<Map<string, string[]> | undefined>, slot: number, k: string, t: string): void {
+    function addBucket(F: Array<Map<string, Word[]> | undefined>, slot: number, k: string, t: Word): void {
       const map = (F[slot] ??= new Map());
       const a = map.get(k);
       if (a === undefined) map.set(k, [t]);
@@ -428,13 +441,19 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (p.compact) push(compactMap, p.compact, i);
       for (const ac of acronymsOf(p)) push(acronymMap, ac, i);
       for (const t of p.tokens) {
-        if (!postings.has(t)) {
-          addFuzzy(t);
+        const e = postings.get(t);
+        if (e === undefined) {
+          const n: Word = { w: t, ids: [i], cls: wordClass(t) };
+          postings.set(t, n);
+          addFuzzy(n);
           sortedVocab = null;
-        }
-        push(postings, t, i);
+        } else if (e.ids[e.ids.length - 1] !== i) e.ids.push(i);
       }
-      for (const t of p.parts) push(postings, t, i);
+      for (const t of p.parts) {
+        const e = postings.get(t);
+        if (e === undefined) postings.set(t, { w: t, ids: [i], cls: wordClass(t) });
+        else if (e.ids[e.ids.length - 1] !== i) e.ids.push(i);
+      }
       if (p.parentId) childCount.set(p.parentId, (childCount.get(p.parentId) ?? 0) + 1);
       return true;
     }
@@ -459,21 +478,21 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return alt.length >= 3 ? [p.acronym, alt] : [p.acronym];
     }
 
-    function fuzzyIndex(): Array<Map<string, string[]> | undefined> {
+    function fuzzyIndex(): Array<Map<string, Word[]> | undefined> {
       if (fuzzy === null) {
         fuzzy = [];
-        for (const t of postings.keys()) addFuzzy(t);
+        for (const e of postings.values()) addFuzzy(e);
       }
       return fuzzy;
     }
 
     /** Vocabulary tokens within the fuzzy distance of `t` (not `t` itself). */
-    function fuzzyNeighbours(t: string): string[] {
+    function fuzzyNeighbours(t: string): Word[] {
       if (t.length < 5) return [];
       const F = fuzzyIndex();
       // Only accepted words are deduplicated (a short array); a word met again in another bucket is just
       // re-tested, and a different first letter rules a word out before the edit distance.
-      const out: string[] = [];
+      const out: Word[] = [];
       const n = t.length;
       // Lengths one apart (one insertion or deletion); two-edit matches of long words are found when the
       // length is kept (two substitutions, a transposition and a substitution).
@@ -490,30 +509,34 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       for (const p of [a - 1, n - a - 1]) {
         if (p < 1 || p + 1 >= n) continue;
         const v = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2);
-        if (postings.has(v) && v !== t && !out.includes(v) && fuzzyTokenMatch(t, v)) out.push(v);
+        const e = postings.get(v);
+        if (e !== undefined && v !== t && !out.includes(e) && fuzzyTokenMatch(t, v)) out.push(e);
       }
       return out;
     }
 
-    function consider(t: string, bucket: readonly string[] | undefined, out: string[]): void {
+    function consider(t: string, bucket: readonly Word[] | undefined, out: Word[]): void {
       if (bucket === undefined) return;
       const first = t[0];
-      for (const c of bucket) if (c[0] === first && c !== t && !out.includes(c) && fuzzyTokenMatch(t, c)) out.push(c);
+      for (const e of bucket) {
+        const c = e.w;
+        if (c[0] === first && c !== t && !out.includes(e) && fuzzyTokenMatch(t, c)) out.push(e);
+      }
     }
 
     /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
-    function wordsStartingWith(t: string, extra: number): string[] {
-      if (sortedVocab === null) sortedVocab = [...postings.keys()].sort();
+    function wordsStartingWith(t: string, extra: number): Word[] {
+      if (sortedVocab === null) sortedVocab = [...postings.values()].sort((x, y) => (x.w < y.w ? -1 : x.w > y.w ? 1 : 0));
       const V = sortedVocab;
       let lo = 0;
       let hi = V.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (V[mid]! < t) lo = mid + 1;
+        if (V[mid]!.w < t) lo = mid + 1;
         else hi = mid;
       }
-      const out: string[] = [];
-      for (let i = lo; i < V.length && out.length < 64 && V[i]!.startsWith(t); i++) if (V[i]!.length >= t.length + extra) out.push(V[i]!);
+      const out: Word[] = [];
+      for (let i = lo; i < V.length && out.length < 64 && V[i]!.w.startsWith(t); i++) if (V[i]!.w.length >= t.length + extra) out.push(V[i]!);
       return out;
     }
 
@@ -523,9 +546,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const accClasses: Array<number[] | undefined> = [];
     const accVersion: number[] = [];
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
-    const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
-    const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
 
     // Two generations: when the current one is full it becomes the previous one, so names that keep
     // coming back survive the turnover (a file's big accounts).
@@ -562,9 +583,20 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     /** The lead name's word weights (and classes in `ln.lc`), computed once per index version. */
     function leadWeights(ln: LeadName): number[] {
       if (ln.v !== version || ln.lw === undefined) {
-        const lc = ln.tokens.map(wordClass);
-        ln.lw = ln.tokens.map((t, k) => idf(dfOf(t)) * classWeight[lc[k]!]!);
+        const n = ln.tokens.length;
+        const lw = new Array<number>(n);
+        const lc = new Array<number>(n);
+        const le = new Array<Word | undefined>(n);
+        for (let k = 0; k < n; k++) {
+          const t = ln.tokens[k]!;
+          const e = postings.get(t);
+          le[k] = e;
+          lc[k] = e !== undefined ? e.cls : wordClass(t);
+          lw[k] = idf(e !== undefined ? e.ids.length : 0) * classWeight[lc[k]!]!;
+        }
+        ln.lw = lw;
         ln.lc = lc;
+        ln.le = le;
         ln.v = version;
       }
       return ln.lw;
@@ -581,8 +613,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         aw = accWeights[ai]!;
         ac = accClasses[ai]!;
       } else {
-        aw = at.map(weight);
-        ac = at.map(wordClass);
+        aw = new Array<number>(at.length);
+        ac = new Array<number>(at.length);
+        for (let j = 0; j < at.length; j++) {
+          const e = postings.get(at[j]!);
+          ac[j] = e !== undefined ? e.cls : wordClass(at[j]!);
+          aw[j] = idf(e !== undefined ? e.ids.length : 0) * classWeight[ac[j]!]!;
+        }
         if (ai >= 0) {
           accWeights[ai] = aw;
           accClasses[ai] = ac;
@@ -848,27 +885,43 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (g !== undefined) for (const m of names) addAll(keyMap.get(m.key));
       // Distinctive tokens, rarest first; generic and very common words never open candidates. Candidates
       // collect the weight of the words that opened them; only the best few are scored in full.
+      // Each word with its index entry (the lead's own words: looked up once, in leadWeights).
       const toks: string[] = [];
+      const known: Array<Word | undefined> = [];
       for (const m of names) {
         // The lead's own word classes are computed once and shared with the name scoring.
         if (m === ln) {
           leadWeights(ln);
           const lc = ln.lc!;
+          const le = ln.le!;
           for (let k = 0; k < m.tokens.length; k++) {
             const t = m.tokens[k]!;
-            if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) toks.push(t);
+            if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) {
+              toks.push(t);
+              known.push(le[k]);
+            }
           }
-        } else for (const t of m.tokens) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
-        for (const t of m.parts) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
+        } else {
+          for (const t of m.tokens) {
+            if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) {
+              toks.push(t);
+              known.push(postings.get(t));
+            }
+          }
+        }
+        for (const t of m.parts) {
+          if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) {
+            toks.push(t);
+            known.push(postings.get(t));
+          }
+        }
       }
       // Entries keep their postings list (df = its length): no second lookup of the word. Every ranked
       // word is distinctive (class 0), so its weight is idf(df) × classWeight[0].
       const ranked: Array<{ t: string; df: number; f: number; ids: number[] }> = [];
-      const known: Array<number[] | undefined> = [];
-      for (const t of toks) {
-        const ids = postings.get(t);
-        known.push(ids);
-        if (ids !== undefined && ids.length <= S.maxPostings) ranked.push({ t, df: ids.length, f: 1, ids });
+      for (let k = 0; k < toks.length; k++) {
+        const e = known[k];
+        if (e !== undefined && e.ids.length <= S.maxPostings) ranked.push({ t: toks[k]!, df: e.ids.length, f: 1, ids: e.ids });
       }
       // Misspelt words and word parts only when no distinctive word is known as written: the scoring
       // still credits them on the candidates the known words open.
@@ -877,19 +930,18 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           const t = toks[k]!;
           if (known[k] === undefined) {
             for (const n of fuzzyNeighbours(t)) {
-              const ids = postings.get(n)!;
-              if (!isGeneric(n) && ids.length <= S.maxPostings) ranked.push({ t: n, df: ids.length, f: NS.fuzzyFactor, ids });
+              if (n.cls === 0 && n.ids.length <= S.maxPostings) ranked.push({ t: n.w, df: n.ids.length, f: NS.fuzzyFactor, ids: n.ids });
             }
             // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
             for (let k = t.length - 3; k >= 4; k--) {
               const head = t.slice(0, k);
-              const ids = postings.get(head);
-              if (ids !== undefined && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: ids.length, f: NS.partFactor, ids });
+              const e = postings.get(head);
+              if (e !== undefined && e.cls === 0 && isPart(head, t, ln.parts)) ranked.push({ t: head, df: e.ids.length, f: NS.partFactor, ids: e.ids });
             }
           }
           // Account words that start with this one (Chevron → ChevronTexaco).
           if (t.length >= 4) {
-            for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor, ids: postings.get(w)! });
+            for (const e of wordsStartingWith(t, 3)) if (e.cls === 0 && isPart(t, e.w, NO_PARTS)) ranked.push({ t: e.w, df: e.ids.length, f: NS.partFactor, ids: e.ids });
           }
         }
       }
@@ -1062,8 +1114,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const opened = openByName(ln);
       // Interactive search: also generic words and prefixes of the last typed word.
       const last = ln.tokens[ln.tokens.length - 1]!;
-      if (opened.size < MAX_OPEN) for (const x of postings.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
-      for (const w of wordsStartingWith(last, 1)) for (const x of postings.get(w) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      if (opened.size < MAX_OPEN) for (const x of postings.get(last)?.ids ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      for (const e of wordsStartingWith(last, 1)) for (const x of e.ids) if (opened.size < MAX_OPEN) opened.add(x);
       const out: Array<{ i: number; s: number }> = [];
       for (const i of opened) out.push({ i, s: score(f, i)?.score ?? 0 });
       out.sort((x, y) => y.s - x.s || x.i - y.i);
