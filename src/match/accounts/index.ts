@@ -2,7 +2,8 @@ import Fuse from 'fuse.js';
 import generic from '../../../dictionaries/account-generic-words.json' with { type: 'json' };
 import countryAliases from '../../../dictionaries/country-aliases.json' with { type: 'json' };
 import headers from '../../../dictionaries/account-headers.json' with { type: 'json' };
-import { normalizeCompanyName } from '../../normalize/company/index.js';
+import { createCompanyKeyNormalizer } from '../../normalize/company/company-key.js';
+import { COMPANY_DICTIONARIES, normalizeCompanyName } from '../../normalize/company/index.js';
 import { normalizeCountry } from '../../normalize/country/index.js';
 import { decodeDomainGroups } from '../../normalize/email/email.js';
 import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/email/index.js';
@@ -48,14 +49,9 @@ const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.
 
 /** The built-in normalizers and generic-word lists used by account matching. */
 export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
-  // Only the key is needed, so skip the display recasing (about a third of the normalizer's work): it
-  // changes letter case only, which the key folds away. A name that is only legal forms takes its key
-  // from the display name: there the full normalizer runs (base empty, or only a bracketed qualifier).
-  companyKey: (name) => {
-    let v = normalizeCompanyName(name, { recase: false }).value;
-    if (v && (v.base === '' || v.base.startsWith(' '))) v = normalizeCompanyName(name).value;
-    return v ? { key: v.key, compactKey: v.compactKey } : null;
-  },
+  // Only the key is needed: the key-only normalizer (no display name, issues or memo; the matcher
+  // caches per company string itself) gives the same key as normalizeCompanyName.
+  companyKey: createCompanyKeyNormalizer(COMPANY_DICTIONARIES, (name) => normalizeCompanyName(name)),
   // Social profiles (linkedin.com/company/…) are not the company's domain.
   websiteDomain: (w) => {
     const v = normalizeWebsite(w).value;
