@@ -366,9 +366,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
     // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
     // One map per (word length, key kind), so a lookup hashes only the slice (no "P7abcd" concatenation).
-    let fuzzy: Array<Map<string, Word[]> | undefined> | null = null;
+    let fuzzy: Array<Map<string, string[]> | undefined> | null = null;
     // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
-    let sortedVocab: Word[] | null = null;
+    let sortedVocab: string[] | null = null;
 
     // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
     const classes = new Map<string, number>();
@@ -410,17 +410,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       for (const k of keys) synonymOf.set(k, gi);
     }
 
-    function addFuzzy(e: Word): void {
-      const t = e.w;
+    function addFuzzy(t: string): void {
       if (fuzzy === null || t.length < 5) return;
       const m = t.length;
       const a = Math.ceil(m / 3);
-      addBucket(fuzzy, m * 3, t.slice(0, m - a), e);
-      addBucket(fuzzy, m * 3 + 1, t.slice(a), e);
-      addBucket(fuzzy, m * 3 + 2, `${t.slice(0, a)}|${t.slice(m - a)}`, e);
+      addBucket(fuzzy, m * 3, t.slice(0, m - a), t);
+      addBucket(fuzzy, m * 3 + 1, t.slice(a), t);
+      addBucket(fuzzy, m * 3 + 2, `${t.slice(0, a)}|${t.slice(m - a)}`, t);
     }
 
-    function addBucket(F: Array<Map<string, Word[]> | undefined>, slot: number, k: string, t: Word): void {
+    function addBucket(F: Array<Map<string, string[]> | undefined>, slot: number, k: string, t: string): void {
       const map = (F[slot] ??= new Map());
       const a = map.get(k);
       if (a === undefined) map.set(k, [t]);
@@ -445,7 +444,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (e === undefined) {
           const n: Word = { w: t, ids: [i], cls: wordClass(t) };
           postings.set(t, n);
-          addFuzzy(n);
+          addFuzzy(t);
           sortedVocab = null;
         } else if (e.ids[e.ids.length - 1] !== i) e.ids.push(i);
       }
@@ -478,21 +477,21 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return alt.length >= 3 ? [p.acronym, alt] : [p.acronym];
     }
 
-    function fuzzyIndex(): Array<Map<string, Word[]> | undefined> {
+    function fuzzyIndex(): Array<Map<string, string[]> | undefined> {
       if (fuzzy === null) {
         fuzzy = [];
-        for (const e of postings.values()) addFuzzy(e);
+        for (const t of postings.keys()) addFuzzy(t);
       }
       return fuzzy;
     }
 
     /** Vocabulary tokens within the fuzzy distance of `t` (not `t` itself). */
-    function fuzzyNeighbours(t: string): Word[] {
+    function fuzzyNeighbours(t: string): string[] {
       if (t.length < 5) return [];
       const F = fuzzyIndex();
       // Only accepted words are deduplicated (a short array); a word met again in another bucket is just
       // re-tested, and a different first letter rules a word out before the edit distance.
-      const out: Word[] = [];
+      const out: string[] = [];
       const n = t.length;
       // Lengths one apart (one insertion or deletion); two-edit matches of long words are found when the
       // length is kept (two substitutions, a transposition and a substitution).
@@ -509,34 +508,30 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       for (const p of [a - 1, n - a - 1]) {
         if (p < 1 || p + 1 >= n) continue;
         const v = t.slice(0, p) + t[p + 1] + t[p] + t.slice(p + 2);
-        const e = postings.get(v);
-        if (e !== undefined && v !== t && !out.includes(e) && fuzzyTokenMatch(t, v)) out.push(e);
+        if (postings.has(v) && v !== t && !out.includes(v) && fuzzyTokenMatch(t, v)) out.push(v);
       }
       return out;
     }
 
-    function consider(t: string, bucket: readonly Word[] | undefined, out: Word[]): void {
+    function consider(t: string, bucket: readonly string[] | undefined, out: string[]): void {
       if (bucket === undefined) return;
       const first = t[0];
-      for (const e of bucket) {
-        const c = e.w;
-        if (c[0] === first && c !== t && !out.includes(e) && fuzzyTokenMatch(t, c)) out.push(e);
-      }
+      for (const c of bucket) if (c[0] === first && c !== t && !out.includes(c) && fuzzyTokenMatch(t, c)) out.push(c);
     }
 
     /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
     function wordsStartingWith(t: string, extra: number): Word[] {
-      if (sortedVocab === null) sortedVocab = [...postings.values()].sort((x, y) => (x.w < y.w ? -1 : x.w > y.w ? 1 : 0));
+      if (sortedVocab === null) sortedVocab = [...postings.keys()].sort();
       const V = sortedVocab;
       let lo = 0;
       let hi = V.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (V[mid]!.w < t) lo = mid + 1;
+        if (V[mid]! < t) lo = mid + 1;
         else hi = mid;
       }
       const out: Word[] = [];
-      for (let i = lo; i < V.length && out.length < 64 && V[i]!.w.startsWith(t); i++) if (V[i]!.w.length >= t.length + extra) out.push(V[i]!);
+      for (let i = lo; i < V.length && out.length < 64 && V[i]!.startsWith(t); i++) if (V[i]!.length >= t.length + extra) out.push(postings.get(V[i]!)!);
       return out;
     }
 
@@ -583,16 +578,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     /** The lead name's word weights (and classes in `ln.lc`), computed once per index version. */
     function leadWeights(ln: LeadName): number[] {
       if (ln.v !== version || ln.lw === undefined) {
-        const n = ln.tokens.length;
-        const lw = new Array<number>(n);
-        const lc = new Array<number>(n);
-        const le = new Array<Word | undefined>(n);
-        for (let k = 0; k < n; k++) {
-          const t = ln.tokens[k]!;
+        const lw: number[] = [];
+        const lc: number[] = [];
+        const le: Array<Word | undefined> = [];
+        for (const t of ln.tokens) {
           const e = postings.get(t);
-          le[k] = e;
-          lc[k] = e !== undefined ? e.cls : wordClass(t);
-          lw[k] = idf(e !== undefined ? e.ids.length : 0) * classWeight[lc[k]!]!;
+          const c = e !== undefined ? e.cls : wordClass(t);
+          le.push(e);
+          lc.push(c);
+          lw.push(idf(e !== undefined ? e.ids.length : 0) * classWeight[c]!);
         }
         ln.lw = lw;
         ln.lc = lc;
@@ -613,12 +607,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         aw = accWeights[ai]!;
         ac = accClasses[ai]!;
       } else {
-        aw = new Array<number>(at.length);
-        ac = new Array<number>(at.length);
-        for (let j = 0; j < at.length; j++) {
-          const e = postings.get(at[j]!);
-          ac[j] = e !== undefined ? e.cls : wordClass(at[j]!);
-          aw[j] = idf(e !== undefined ? e.ids.length : 0) * classWeight[ac[j]!]!;
+        aw = [];
+        ac = [];
+        for (const t of at) {
+          const e = postings.get(t);
+          const c = e !== undefined ? e.cls : wordClass(t);
+          ac.push(c);
+          aw.push(idf(e !== undefined ? e.ids.length : 0) * classWeight[c]!);
         }
         if (ai >= 0) {
           accWeights[ai] = aw;
@@ -929,8 +924,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         for (let k = 0; k < toks.length; k++) {
           const t = toks[k]!;
           if (known[k] === undefined) {
-            for (const n of fuzzyNeighbours(t)) {
-              if (n.cls === 0 && n.ids.length <= S.maxPostings) ranked.push({ t: n.w, df: n.ids.length, f: NS.fuzzyFactor, ids: n.ids });
+            for (const w of fuzzyNeighbours(t)) {
+              const n = postings.get(w)!;
+              if (n.cls === 0 && n.ids.length <= S.maxPostings) ranked.push({ t: w, df: n.ids.length, f: NS.fuzzyFactor, ids: n.ids });
             }
             // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
             for (let k = t.length - 3; k >= 4; k--) {

@@ -66,13 +66,25 @@ export function createCompanyKeyNormalizer(dicts: CompanyDictionaries, full: (na
   let acronyms: ReadonlySet<string> = new Set();
   let stop: ReadonlySet<string> = new Set();
   let placeholders: ReadonlySet<string> = new Set();
+  // Every suffix and prefix of a form key: the form searches grow a run of words and stop as soon as it
+  // can no longer become a form (the full normalizer grows it to the longest form length).
+  let suffixes: ReadonlySet<string> = new Set();
+  let prefixes: ReadonlySet<string> = new Set();
   function tables(): ReadonlyMap<string, { readonly prefix?: boolean; readonly long?: boolean }> {
     if (forms) return forms;
     const f = new Map<string, { readonly prefix?: boolean; readonly long?: boolean }>();
+    const suf = new Set<string>(['']);
+    const pre = new Set<string>(['']);
     for (const k of Object.keys(dicts.legalForms)) {
       f.set(k, dicts.legalForms[k]!);
       if (k.length > maxFormKey) maxFormKey = k.length;
+      for (let i = 0; i < k.length; i++) {
+        suf.add(k.slice(i));
+        pre.add(k.slice(0, i + 1));
+      }
     }
+    suffixes = suf;
+    prefixes = pre;
     acronyms = new Set(dicts.acronyms.map((a) => a.toLowerCase()));
     stop = new Set(dicts.keyStopwords);
     placeholders = new Set(dicts.placeholders);
@@ -119,7 +131,7 @@ export function createCompanyKeyNormalizer(dicts: CompanyDictionaries, full: (na
       let gap = false;
       for (let i = end - 1; i >= 0; i--) {
         acc = keys[i]! + acc;
-        if (acc.length > maxFormKey) break;
+        if (acc.length > maxFormKey || !suffixes.has(acc)) break;
         if (keys[i] === '') gap = true;
         else if (F.has(acc) && (!gap || acc.length >= 4)) best = i;
       }
@@ -134,7 +146,7 @@ export function createCompanyKeyNormalizer(dicts: CompanyDictionaries, full: (na
       let best = -1;
       for (let j = 0; j < end - 1; j++) {
         acc += keys[j]!;
-        if (acc.length > maxFormKey) break;
+        if (acc.length > maxFormKey || !prefixes.has(acc)) break;
         const e = keys[j] !== '' ? F.get(acc) : undefined;
         if (e?.prefix || e?.long) {
           const left = end - (j + 1);
