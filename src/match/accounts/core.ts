@@ -285,6 +285,17 @@ function newLeadName(key: string, compact: string, parts: readonly string[]): Le
   return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, le: undefined, v: -1 };
 }
 
+/** Per-account evidence objects, shared by the answers (frozen). */
+interface AccountEvidence {
+  readonly domain: Array<Evidence | undefined>;
+  exact: Evidence | undefined;
+  country: Evidence | undefined;
+  state: Evidence | undefined;
+  city: Evidence | undefined;
+  phone: Evidence | undefined;
+  postal: Evidence | undefined;
+}
+
 interface Scored {
   readonly i: number;
   /** Strength of the name evidence: exact 5, compact 4, synonym 3, acronym 2, tokens 1, none 0. */
@@ -616,6 +627,12 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
           aw.push(idf(e !== undefined ? e.ids.length : 0) * classWeight[c]!);
         }
         if (ai >= 0) {
+          // Filled up to the index size first: stores far past the end would turn the arrays into dictionaries.
+          while (accVersion.length < accounts.length) {
+            accWeights.push(undefined);
+            accClasses.push(undefined);
+            accVersion.push(-1);
+          }
           accWeights[ai] = aw;
           accClasses[ai] = ac;
           accVersion[ai] = version;
@@ -756,6 +773,21 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       };
     }
 
+    // Evidence that depends on the account alone (its domain, exact name, country, state, city, phone and
+    // postal prefix) is one frozen object per account, shared by every answer that cites it: a million
+    // answers keep far fewer objects alive for the garbage collector to copy.
+    const accEvidence: Array<AccountEvidence | undefined> = [];
+    function sharedEvidence(i: number): AccountEvidence {
+      // Filled up to the index size, so the array keeps fast elements (no far out-of-bounds stores).
+      while (accEvidence.length < accounts.length) accEvidence.push(undefined);
+      let e = accEvidence[i];
+      if (e === undefined) {
+        e = { domain: [], exact: undefined, country: undefined, state: undefined, city: undefined, phone: undefined, postal: undefined };
+        accEvidence[i] = e;
+      }
+      return e;
+    }
+
     /**
      * Scores account `i` for the lead. Evidence (with its detail strings) is written only when `ev` is
      * given: the bulk path scores every candidate without it and re-scores the winner with it (same sums).
@@ -769,7 +801,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const exact = f.domains.find((d) => a.domains.includes(d));
       if (exact !== undefined) {
         s += W.domain;
-        ev?.push({ kind: 'domain', points: W.domain, detail: exact });
+        ev?.push(sharedEvidence(i).domain[a.domains.indexOf(exact)] ??= Object.freeze({ kind: 'domain', points: W.domain, detail: a.domains[a.domains.indexOf(exact)]! }));
         method = 'domain';
         primary = true;
       } else if (f.domains.length > 0) {
@@ -794,7 +826,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (ne) {
         const p = W.name * ne.score;
         s += p;
-        ev?.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
+        if (ev !== undefined) {
+          if (ne.kind === 'name_exact') ev.push((sharedEvidence(i).exact ??= Object.freeze({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail })));
+          else ev.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
+        }
         if (method !== 'domain') method = ne.kind;
         primary = true;
       }
@@ -802,7 +837,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (f.country && a.country) {
         if (f.country === a.country) {
           s += W.country;
-          ev?.push({ kind: 'country', points: W.country, detail: a.country });
+          ev?.push((sharedEvidence(i).country ??= Object.freeze({ kind: 'country', points: W.country, detail: a.country })));
         } else {
           s += W.countryMismatch;
           ev?.push({ kind: 'country_mismatch', points: W.countryMismatch, detail: `${f.country} ≠ ${a.country}` });
@@ -811,7 +846,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (f.state && a.state && (!f.country || !a.country || f.country === a.country)) {
         if (f.state === a.state) {
           s += W.state;
-          ev?.push({ kind: 'state', points: W.state, detail: a.state });
+          ev?.push((sharedEvidence(i).state ??= Object.freeze({ kind: 'state', points: W.state, detail: a.state })));
         } else {
           s += W.stateMismatch;
           ev?.push({ kind: 'state_mismatch', points: W.stateMismatch, detail: `${f.state} ≠ ${a.state}` });
@@ -819,15 +854,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (f.city && a.city && f.city === a.city) {
         s += W.city;
-        ev?.push({ kind: 'city', points: W.city, detail: a.city });
+        ev?.push((sharedEvidence(i).city ??= Object.freeze({ kind: 'city', points: W.city, detail: a.city })));
       }
       if (f.phone.length >= 8 && a.phone.length >= 8 && f.phone.slice(0, 5) === a.phone.slice(0, 5)) {
         s += W.phone;
-        ev?.push({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` });
+        ev?.push((sharedEvidence(i).phone ??= Object.freeze({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` })));
       }
       if (f.postal.length >= 4 && a.postal.length >= 4 && f.postal.slice(0, 3) === a.postal.slice(0, 3)) {
         s += W.postalCode;
-        ev?.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
+        ev?.push((sharedEvidence(i).postal ??= Object.freeze({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` })));
       }
       return { i, nameRank: ne ? NAME_RANK[ne.kind] : 0, score: s, method, ne };
     }
