@@ -171,6 +171,7 @@ export interface AccountIndex {
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
 const MAX_OPEN = 64;
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+const NO_CANDIDATES: readonly AccountCandidate[] = Object.freeze([]);
 const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
   domain: 'domain',
   domain_label: 'domain label',
@@ -923,7 +924,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (m === ln) {
           leadWeights(ln);
           const lc = ln.lc!;
-          const le = ln.le!;
+          // The entries are needed only here: dropped afterwards, so cached names stay small.
+          const le = ln.le ?? ln.tokens.map((t) => postings.get(t));
+          ln.le = undefined;
           for (let k = 0; k < m.tokens.length; k++) {
             const t = m.tokens[k]!;
             if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) {
@@ -1072,11 +1075,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { winner: group[0]!, by: null };
     }
 
-    function explain(ev: readonly Evidence[]): string {
-      // join() gives one flat string: a += chain would keep a tree of pieces alive in every answer.
+    /** `prefix` then the evidence, one line. */
+    function explain(prefix: string, ev: readonly Evidence[]): string {
+      // join() gives one flat string: a + or += chain would keep a tree of pieces alive in every answer.
       const parts: string[] = [];
       for (const e of ev) parts.push(e.points !== 0 ? `${KIND_LABEL[e.kind]} ${e.detail} ${signed(e.points)}` : `${KIND_LABEL[e.kind]} ${e.detail}`);
-      return parts.join('; ');
+      const body = parts.join('; ');
+      return prefix === '' ? body : [prefix, body].join('');
     }
 
     function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
@@ -1097,7 +1102,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       scored.sort((x, y) => better(f, x, y));
-      const candidates: AccountCandidate[] = scored.slice(0, S.maxCandidates).map((s) => ({
+      const candidates: readonly AccountCandidate[] = scored.length === 0 ? NO_CANDIDATES : scored.slice(0, S.maxCandidates).map((s) => ({
         accountId: accounts[s.i]!.id,
         name: accounts[s.i]!.name,
         score: r3(s.score),
@@ -1106,7 +1111,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const top = scored[0];
       const note = f.freeDomain ? `email domain ${f.freeDomain} is free mail: not used; ` : '';
       if (top === undefined) {
-        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: `${note}no candidate account`, evidence: NO_EVIDENCE, candidates };
+        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: note === '' ? 'no candidate account' : [note, 'no candidate account'].join(''), evidence: NO_EVIDENCE, candidates };
       }
       // Within the margin, a weaker kind of name evidence never ties with a stronger one (exact key beats similar words).
       let winner = top;
@@ -1128,10 +1133,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       const a = accounts[winner.i]!;
-      const explanation = note + explain(evidence);
       if (confidence < S.floor) {
-        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: `below floor ${S.floor}: ${a.id} ${explanation}`, evidence, candidates };
+        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explain(`below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
       }
+      const explanation = explain(note, evidence);
       return a.parentId
         ? { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates, parentId: a.parentId }
         : { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
