@@ -590,16 +590,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     /** The lead name's word weights (and classes in `ln.lc`), computed once per index version. */
     function leadWeights(ln: LeadName): number[] {
       if (ln.v !== version || ln.lw === undefined) {
-        const lw: number[] = [];
-        const lc: number[] = [];
-        const le: Array<Word | undefined> = [];
-        for (const t of ln.tokens) {
-          const e = postings.get(t);
-          const c = e !== undefined ? e.cls : wordClass(t);
-          le.push(e);
-          lc.push(c);
-          lw.push(idf(e !== undefined ? e.ids.length : 0) * classWeight[c]!);
-        }
+        // map() allocates exactly n slots (push would reserve 17 per cached array).
+        const le = ln.tokens.map((t) => postings.get(t));
+        const lc = ln.tokens.map((t, k) => le[k]?.cls ?? wordClass(t));
+        const lw = lc.map((c, k) => idf(le[k]?.ids.length ?? 0) * classWeight[c]!);
         ln.lw = lw;
         ln.lc = lc;
         ln.le = le;
@@ -619,14 +613,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         aw = accWeights[ai]!;
         ac = accClasses[ai]!;
       } else {
-        aw = [];
-        ac = [];
-        for (const t of at) {
-          const e = postings.get(t);
-          const c = e !== undefined ? e.cls : wordClass(t);
-          ac.push(c);
-          aw.push(idf(e !== undefined ? e.ids.length : 0) * classWeight[c]!);
-        }
+        const ae = at.map((t) => postings.get(t));
+        ac = at.map((t, j) => ae[j]?.cls ?? wordClass(t));
+        aw = ac.map((c, j) => idf(ae[j]?.ids.length ?? 0) * classWeight[c]!);
         if (ai >= 0) {
           // Filled up to the index size first: stores far past the end would turn the arrays into dictionaries.
           while (accVersion.length < accounts.length) {
