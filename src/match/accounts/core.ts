@@ -375,12 +375,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const acronymMap = new Map<string, number[]>();
     const postings = new Map<string, Word>();
     const childCount = new Map<string, number>();
+    // Per account: its acronyms (acronymsOf), found once at insert.
+    const accAcronyms: Array<readonly string[]> = [];
     // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
     // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
     // One map per (word length, key kind), so a lookup hashes only the slice (no "P7abcd" concatenation).
     let fuzzy: Array<Map<string, string[]> | undefined> | null = null;
     // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
     let sortedVocab: string[] | null = null;
+    let vocabRanges = new Map<string, [number, number]>();
 
     // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
     const classes = new Map<string, number>();
@@ -450,7 +453,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (p.key) push(keyMap, p.key, i);
       if (p.compact) push(compactMap, p.compact, i);
-      for (const ac of acronymsOf(p)) push(acronymMap, ac, i);
+      const acs = acronymsOf(p);
+      for (const ac of acs) push(acronymMap, ac, i);
+      accAcronyms.push(acs.length === 0 ? NO_PARTS : acs);
       for (const t of p.tokens) {
         const e = postings.get(t);
         if (e === undefined) {
@@ -533,10 +538,29 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
 
     /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
     function wordsStartingWith(t: string, extra: number): Word[] {
-      if (sortedVocab === null) sortedVocab = [...postings.keys()].sort();
+      if (sortedVocab === null) {
+        sortedVocab = [...postings.keys()].sort();
+        // Where each 4-letter start begins and ends in the sorted words: the binary search runs only
+        // inside that short range (fewer far reads into a big array).
+        vocabRanges = new Map();
+        for (let i = 0; i < sortedVocab.length; i++) {
+          const w = sortedVocab[i]!;
+          if (w.length < 4) continue;
+          const p = w.slice(0, 4);
+          const r = vocabRanges.get(p);
+          if (r === undefined) vocabRanges.set(p, [i, i + 1]);
+          else r[1] = i + 1;
+        }
+      }
       const V = sortedVocab;
       let lo = 0;
       let hi = V.length;
+      if (t.length >= 4) {
+        const r = vocabRanges.get(t.slice(0, 4));
+        if (r === undefined) return [];
+        lo = r[0];
+        hi = r[1];
+      }
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (V[mid]! < t) lo = mid + 1;
@@ -708,7 +732,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
         if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: withDetail ? `"${ln.key}" ↔ "${via}" (pack synonyms)` : '' };
       }
-      if (ln.tokens.length === 1 && ln.compact.length >= 3 && acronymsOf(a).includes(ln.compact))
+      if (ln.tokens.length === 1 && ln.compact.length >= 3 && (ai >= 0 ? accAcronyms[ai]! : acronymsOf(a)).includes(ln.compact))
         return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` } : ACRONYM;
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
         return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` } : ACRONYM;
