@@ -277,6 +277,32 @@ describe('properties', () => {
   });
 });
 
+describe('caches only speed up', () => {
+  const leads = [...CASES.map((c) => c.lead), ...CASES.map((c) => ({ ...c.lead, company: c.lead.company ? String(c.lead.company).toUpperCase() : c.lead.company }))];
+  const fresh = (): ReturnType<typeof createAccountIndex> => createAccountIndex(ACCOUNTS);
+  test.each([
+    ['in order', (ls: typeof leads) => ls.map((_, i) => i)],
+    ['in reverse order', (ls: typeof leads) => ls.map((_, i) => ls.length - 1 - i)],
+    ['each twice, odd ones first', (ls: typeof leads) => [...ls.map((_, i) => i).filter((i) => i % 2 === 1), ...ls.map((_, i) => i)]],
+  ])('answers matched %s equal a fresh index per lead', (_, order) => {
+    const idx = fresh();
+    const got: unknown[] = [];
+    for (const i of order(leads)) got[i] = idx.match(leads[i]!, i);
+    leads.forEach((l, i) => expect(JSON.stringify(got[i])).toBe(JSON.stringify(fresh().match(l, i))));
+  });
+  test('answers citing the same account share equal evidence values; each answer owns its evidence list', () => {
+    const idx = fresh();
+    const a = idx.match({ company: 'Siemens', email: 'jo@gmail.com', country: 'US' });
+    const b = idx.match({ company: 'SIEMENS', country: 'US' });
+    expect(a.accountId).not.toBeNull();
+    expect(a.accountId).toBe(b.accountId);
+    expect(a.evidence.some((e) => e.kind === 'country')).toBe(true);
+    expect(a.evidence.filter((e) => e.kind === 'country')).toEqual(b.evidence.filter((e) => e.kind === 'country'));
+    expect(a.evidence).not.toBe(b.evidence);
+    expect(a.explanation.startsWith('email domain gmail.com is free mail: not used; ')).toBe(true);
+  });
+});
+
 describe('cleanse helpers', () => {
   test('record columns and report summary', () => {
     const leads = [{ email: 'jo@stripe.com' }, { company: 'Bank of the East' }, { company: 'Siemens Healthineers', country: 'DE' }, { company: 'Acme', country: 'US' }];
