@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../../core/errors.js';
+import { emailRegistrableDomain } from '../../normalize/email/index.js';
 import { ACCOUNTS, CASES } from './accounts.cases.js';
 import {
+  ACCOUNT_MATCH_DEPS,
   accountMatchFields,
   AccountsSectionSchema,
   summarizeAccountMatches,
@@ -300,6 +302,24 @@ describe('caches only speed up', () => {
     expect(a.evidence.filter((e) => e.kind === 'country')).toEqual(b.evidence.filter((e) => e.kind === 'country'));
     expect(a.evidence).not.toBe(b.evidence);
     expect(a.explanation.startsWith('email domain gmail.com is free mail: not used; ')).toBe(true);
+  });
+});
+
+describe('built-in dependencies', () => {
+  test('email domains, remembered per host, equal the email unit', () => {
+    const hosts = fc.constantFrom('acme.com', 'gmail.com', 'ACME.co.uk ', ' x.de', 'bad host', '', 'sub.acme.com.', 'münchen.de', 'acme.com>');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('@', '@@', ' @', ''), hosts), { maxLength: 6 }), (mails) => {
+        for (const [local, at, host] of mails) {
+          const e = local + at + host;
+          expect(ACCOUNT_MATCH_DEPS.emailDomain(e)).toBe(emailRegistrableDomain(e));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    const long = 'a'.repeat(600) + '@acme.com';
+    expect(ACCOUNT_MATCH_DEPS.emailDomain(long)).toBe(emailRegistrableDomain(long));
+    expect(ACCOUNT_MATCH_DEPS.emailDomain('jo@acme.com')).toBe('acme.com');
   });
 });
 

@@ -47,6 +47,8 @@ function placeNames(): Set<string> {
 let free: Set<string> | undefined;
 const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.freeDomains, ...decodeDomainGroups(EMAIL_DICTIONARIES.disposable.exact)]));
 
+let hostDomains = new Map<string, string | null>();
+
 /** The built-in normalizers and generic-word lists used by account matching. */
 export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
   // Only the key is needed: the key-only normalizer (no display name, issues or memo; the matcher
@@ -57,7 +59,21 @@ export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
     const v = normalizeWebsite(w).value;
     return v ? (v.isProfile ? null : v.domain) : registrableDomain(w);
   },
-  emailDomain: (e) => emailRegistrableDomain(e),
+  emailDomain: (e) => {
+    // The registrable domain of an address depends only on the text after the last "@" (up to 512
+    // characters), and a file's addresses share few hosts: one parse per host, and the same domain
+    // string each time (its hash is kept, so the free-mail and domain lookups that follow are cheap).
+    const at = e.lastIndexOf('@');
+    if (at < 0 || e.length > 512) return emailRegistrableDomain(e);
+    const host = e.slice(at + 1);
+    let d = hostDomains.get(host);
+    if (d === undefined) {
+      d = emailRegistrableDomain(e);
+      if (hostDomains.size >= 50_000) hostDomains = new Map();
+      hostDomains.set(host, d);
+    }
+    return d;
+  },
   isFreeDomain: (d) => freeDomains().has(d),
   country: (c) => normalizeCountry(c).value?.code ?? null,
   state: (s, country) => {
