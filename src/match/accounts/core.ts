@@ -1088,6 +1088,29 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { winner: group[0]!, by: null };
     }
 
+    // The last explanation written for each account, with what it was written from (the prefix, then kind,
+    // points and detail of each piece of evidence): the next answer citing the account with equal values
+    // shares the string (strings are immutable), so a million answers hold far fewer strings.
+    const accExplained: Array<{ readonly from: ReadonlyArray<string | number>; readonly text: string } | undefined> = [];
+    function explainFor(i: number, prefix: string, ev: readonly Evidence[]): string {
+      while (accExplained.length < accounts.length) accExplained.push(undefined);
+      const last = accExplained[i];
+      if (last !== undefined) {
+        const from = last.from;
+        let same = from.length === ev.length * 3 + 1 && from[0] === prefix;
+        for (let k = 0; same && k < ev.length; k++) {
+          const e = ev[k]!;
+          same = from[k * 3 + 1] === e.kind && from[k * 3 + 2] === e.points && from[k * 3 + 3] === e.detail;
+        }
+        if (same) return last.text;
+      }
+      const from: Array<string | number> = [prefix];
+      for (const e of ev) from.push(e.kind, e.points, e.detail);
+      const text = explain(prefix, ev);
+      accExplained[i] = { from, text };
+      return text;
+    }
+
     /** `prefix` then the evidence, one line. */
     function explain(prefix: string, ev: readonly Evidence[]): string {
       // join() gives one flat string: a + or += chain would keep a tree of pieces alive in every answer.
@@ -1147,9 +1170,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       const a = accounts[winner.i]!;
       if (confidence < S.floor) {
-        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explain(`below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
+        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explainFor(winner.i, `below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
       }
-      const explanation = explain(note, evidence);
+      const explanation = explainFor(winner.i, note, evidence);
       return a.parentId
         ? { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates, parentId: a.parentId }
         : { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
