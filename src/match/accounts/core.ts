@@ -1088,6 +1088,19 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { winner: group[0]!, by: null };
     }
 
+    // The last candidate entry made for each account (frozen): reused while its score and method are the same.
+    const accCandidate: Array<AccountCandidate | undefined> = [];
+    function candidateOf(s: Scored): AccountCandidate {
+      while (accCandidate.length < accounts.length) accCandidate.push(undefined);
+      const score = r3(s.score);
+      const last = accCandidate[s.i];
+      if (last !== undefined && last.score === score && last.method === s.method) return last;
+      const a = accounts[s.i]!;
+      const c: AccountCandidate = Object.freeze({ accountId: a.id, name: a.name, score, method: s.method });
+      accCandidate[s.i] = c;
+      return c;
+    }
+
     // The last explanation written for each account, with what it was written from (the prefix, then kind,
     // points and detail of each piece of evidence): the next answer citing the account with equal values
     // shares the string (strings are immutable), so a million answers hold far fewer strings.
@@ -1138,12 +1151,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       scored.sort((x, y) => better(f, x, y));
-      const candidates: readonly AccountCandidate[] = scored.length === 0 ? NO_CANDIDATES : scored.slice(0, S.maxCandidates).map((s) => ({
-        accountId: accounts[s.i]!.id,
-        name: accounts[s.i]!.name,
-        score: r3(s.score),
-        method: s.method,
-      }));
+      const candidates: readonly AccountCandidate[] = scored.length === 0 ? NO_CANDIDATES : scored.slice(0, S.maxCandidates).map(candidateOf);
       const top = scored[0];
       const note = f.freeDomain ? `email domain ${f.freeDomain} is free mail: not used; ` : '';
       if (top === undefined) {
