@@ -198,6 +198,10 @@ const NO_HITS: Array<{ i: number; ne: NameHit }> = [];
 const LEAD_CACHE = 100_000;
 const SPLIT = /[\s,;|]+/;
 const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
+// Lead values already in their clean form (a regex literal inside a function is a new object per call).
+const ALPHA2 = /^[A-Z]{2}$/;
+const STATE_CODE = /^[A-Z0-9]{1,3}$/;
+const E164 = /^\+\d{6,15}$/;
 
 function settingsOf(options: AccountIndexOptions | undefined): AccountsSettings {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new LeadtidyError('options', 'account matching: options must be an object');
@@ -770,11 +774,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (d && !deps.isFreeDomain(d) && !domains.includes(d)) domains.push(d);
       }
       const countryIn = str(lead.country);
-      const country = countryIn === '' ? '' : /^[A-Z]{2}$/.test(countryIn) ? countryIn : (deps.country(countryIn) ?? '');
+      const country = countryIn === '' ? '' : ALPHA2.test(countryIn) ? countryIn : (deps.country(countryIn) ?? '');
       const stateIn = str(lead.state);
-      const state = stateIn === '' ? '' : /^[A-Z0-9]{1,3}$/.test(stateIn) ? stateIn : (deps.state(stateIn, country || null) ?? '');
+      const state = stateIn === '' ? '' : STATE_CODE.test(stateIn) ? stateIn : (deps.state(stateIn, country || null) ?? '');
       const phoneIn = str(lead.phone);
-      const phone = phoneIn === '' ? '' : /^\+\d{6,15}$/.test(phoneIn) ? phoneIn.slice(1) : (deps.phone(phoneIn, country || null)?.replace(/\D/g, '') ?? '');
+      const phone = phoneIn === '' ? '' : E164.test(phoneIn) ? phoneIn.slice(1) : (deps.phone(phoneIn, country || null)?.replace(/\D/g, '') ?? '');
       return {
         name: company ? leadName(company) : null,
         domains,
