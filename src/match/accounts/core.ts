@@ -1092,42 +1092,6 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { winner: group[0]!, by: null };
     }
 
-    // The last candidate entry made for each account (frozen): reused while its score and method are the same.
-    const accCandidate: Array<AccountCandidate | undefined> = [];
-    function candidateOf(s: Scored): AccountCandidate {
-      while (accCandidate.length < accounts.length) accCandidate.push(undefined);
-      const score = r3(s.score);
-      const last = accCandidate[s.i];
-      if (last !== undefined && last.score === score && last.method === s.method) return last;
-      const a = accounts[s.i]!;
-      const c: AccountCandidate = Object.freeze({ accountId: a.id, name: a.name, score, method: s.method });
-      accCandidate[s.i] = c;
-      return c;
-    }
-
-    // The last explanation written for each account, with what it was written from (the prefix, then kind,
-    // points and detail of each piece of evidence): the next answer citing the account with equal values
-    // shares the string (strings are immutable), so a million answers hold far fewer strings.
-    const accExplained: Array<{ readonly from: ReadonlyArray<string | number>; readonly text: string } | undefined> = [];
-    function explainFor(i: number, prefix: string, ev: readonly Evidence[]): string {
-      while (accExplained.length < accounts.length) accExplained.push(undefined);
-      const last = accExplained[i];
-      if (last !== undefined) {
-        const from = last.from;
-        let same = from.length === ev.length * 3 + 1 && from[0] === prefix;
-        for (let k = 0; same && k < ev.length; k++) {
-          const e = ev[k]!;
-          same = from[k * 3 + 1] === e.kind && from[k * 3 + 2] === e.points && from[k * 3 + 3] === e.detail;
-        }
-        if (same) return last.text;
-      }
-      const from: Array<string | number> = [prefix];
-      for (const e of ev) from.push(e.kind, e.points, e.detail);
-      const text = explain(prefix, ev);
-      accExplained[i] = { from, text };
-      return text;
-    }
-
     /** `prefix` then the evidence, one line. */
     function explain(prefix: string, ev: readonly Evidence[]): string {
       // join() gives one flat string: a + or += chain would keep a tree of pieces alive in every answer.
@@ -1155,7 +1119,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       scored.sort((x, y) => better(f, x, y));
-      const candidates: readonly AccountCandidate[] = scored.length === 0 ? NO_CANDIDATES : scored.slice(0, S.maxCandidates).map(candidateOf);
+      const candidates: readonly AccountCandidate[] =
+        scored.length === 0
+          ? NO_CANDIDATES
+          : scored.slice(0, S.maxCandidates).map((s) => ({ accountId: accounts[s.i]!.id, name: accounts[s.i]!.name, score: r3(s.score), method: s.method }));
       const top = scored[0];
       const note = f.freeDomain ? `email domain ${f.freeDomain} is free mail: not used; ` : '';
       if (top === undefined) {
@@ -1182,9 +1149,9 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       const a = accounts[winner.i]!;
       if (confidence < S.floor) {
-        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explainFor(winner.i, `below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
+        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explain(`below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
       }
-      const explanation = explainFor(winner.i, note, evidence);
+      const explanation = explain(note, evidence);
       return a.parentId
         ? { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates, parentId: a.parentId }
         : { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
