@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LeadtidyError } from '../../core/errors.js';
+import { emailRegistrableDomain } from '../../normalize/email/index.js';
 import { ACCOUNTS, CASES } from './accounts.cases.js';
 import {
+  ACCOUNT_MATCH_DEPS,
   accountMatchFields,
   AccountsSectionSchema,
   summarizeAccountMatches,
@@ -274,6 +276,50 @@ describe('properties', () => {
   test('deterministic: same input, same output', () => {
     const leads = CASES.map((c) => c.lead);
     expect(JSON.stringify(matchAccounts(leads, ACCOUNTS))).toBe(JSON.stringify(matchAccounts(leads, [...ACCOUNTS].reverse())));
+  });
+});
+
+describe('caches only speed up', () => {
+  const leads = [...CASES.map((c) => c.lead), ...CASES.map((c) => ({ ...c.lead, company: c.lead.company ? String(c.lead.company).toUpperCase() : c.lead.company }))];
+  const fresh = (): ReturnType<typeof createAccountIndex> => createAccountIndex(ACCOUNTS);
+  test.each([
+    ['in order', (ls: typeof leads) => ls.map((_, i) => i)],
+    ['in reverse order', (ls: typeof leads) => ls.map((_, i) => ls.length - 1 - i)],
+    ['each twice, odd ones first', (ls: typeof leads) => [...ls.map((_, i) => i).filter((i) => i % 2 === 1), ...ls.map((_, i) => i)]],
+  ])('answers matched %s equal a fresh index per lead', (_, order) => {
+    const idx = fresh();
+    const got: unknown[] = [];
+    for (const i of order(leads)) got[i] = idx.match(leads[i]!, i);
+    leads.forEach((l, i) => expect(JSON.stringify(got[i])).toBe(JSON.stringify(fresh().match(l, i))));
+  });
+  test('answers citing the same account share equal evidence values; each answer owns its evidence list', () => {
+    const idx = fresh();
+    const a = idx.match({ company: 'Siemens', email: 'jo@gmail.com', country: 'US' });
+    const b = idx.match({ company: 'SIEMENS', country: 'US' });
+    expect(a.accountId).not.toBeNull();
+    expect(a.accountId).toBe(b.accountId);
+    expect(a.evidence.some((e) => e.kind === 'country')).toBe(true);
+    expect(a.evidence.filter((e) => e.kind === 'country')).toEqual(b.evidence.filter((e) => e.kind === 'country'));
+    expect(a.evidence).not.toBe(b.evidence);
+    expect(a.explanation.startsWith('email domain gmail.com is free mail: not used; ')).toBe(true);
+  });
+});
+
+describe('built-in dependencies', () => {
+  test('email domains, remembered per host, equal the email unit', () => {
+    const hosts = fc.constantFrom('acme.com', 'gmail.com', 'ACME.co.uk ', ' x.de', 'bad host', '', 'sub.acme.com.', 'münchen.de', 'acme.com>');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 8 }), fc.constantFrom('@', '@@', ' @', ''), hosts), { maxLength: 6 }), (mails) => {
+        for (const [local, at, host] of mails) {
+          const e = local + at + host;
+          expect(ACCOUNT_MATCH_DEPS.emailDomain(e)).toBe(emailRegistrableDomain(e));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    const long = 'a'.repeat(600) + '@acme.com';
+    expect(ACCOUNT_MATCH_DEPS.emailDomain(long)).toBe(emailRegistrableDomain(long));
+    expect(ACCOUNT_MATCH_DEPS.emailDomain('jo@acme.com')).toBe('acme.com');
   });
 });
 

@@ -171,6 +171,7 @@ export interface AccountIndex {
 const NAME_RANK: Readonly<Record<NameKind, number>> = { name_exact: 5, name_compact: 4, synonym: 3, acronym: 2, name_tokens: 1 };
 const MAX_OPEN = 64;
 const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+const NO_CANDIDATES: readonly AccountCandidate[] = Object.freeze([]);
 const KIND_LABEL: Readonly<Record<Evidence['kind'], string>> = {
   domain: 'domain',
   domain_label: 'domain label',
@@ -197,6 +198,10 @@ const NO_HITS: Array<{ i: number; ne: NameHit }> = [];
 const LEAD_CACHE = 100_000;
 const SPLIT = /[\s,;|]+/;
 const INTERNATIONAL = /^\+[1-9][\d \-().]{6,24}$/;
+// Lead values already in their clean form (a regex literal inside a function is a new object per call).
+const ALPHA2 = /^[A-Z]{2}$/;
+const STATE_CODE = /^[A-Z0-9]{1,3}$/;
+const E164 = /^\+\d{6,15}$/;
 
 function settingsOf(options: AccountIndexOptions | undefined): AccountsSettings {
   if (options !== undefined && (typeof options !== 'object' || options === null)) throw new LeadtidyError('options', 'account matching: options must be an object');
@@ -218,6 +223,17 @@ function num(v: unknown): number {
     return Number.isFinite(n) ? n : 0;
   }
   return 0;
+}
+
+/**
+ * A vocabulary word of the index: its postings (account numbers) and its class, found once when the
+ * word is first indexed, so a lookup of the word gives its document frequency and class with it.
+ */
+interface Word {
+  readonly w: string;
+  readonly ids: number[];
+  /** 0 distinctive, 1 sector, 2 boilerplate. */
+  readonly cls: number;
 }
 
 function push(map: Map<string, number[]>, k: string, i: number): void {
@@ -261,16 +277,28 @@ interface LeadName {
   readonly acronym: string;
   /** Name candidates with their evidence, once computed (per index). */
   hits: Array<{ i: number; ne: NameHit }> | undefined;
-  /** Word weights and classes, for index version `v`. */
+  /** Word weights, classes and index entries, for index version `v`. */
   lw: number[] | undefined;
   lc: number[] | undefined;
+  le: Array<Word | undefined> | undefined;
   v: number;
 }
 
 /** A lead name with every field present from the start (one object shape for the hot paths). */
 function newLeadName(key: string, compact: string, parts: readonly string[]): LeadName {
   const tokens = key.split(' ');
-  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, v: -1 };
+  return { key, compact, tokens, parts, acronym: acronymOf(tokens), hits: undefined, lw: undefined, lc: undefined, le: undefined, v: -1 };
+}
+
+/** Per-account evidence objects, shared by the answers (frozen). */
+interface AccountEvidence {
+  readonly domain: Array<Evidence | undefined>;
+  exact: Evidence | undefined;
+  country: Evidence | undefined;
+  state: Evidence | undefined;
+  city: Evidence | undefined;
+  phone: Evidence | undefined;
+  postal: Evidence | undefined;
 }
 
 interface Scored {
@@ -349,14 +377,17 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const keyMap = new Map<string, number[]>();
     const compactMap = new Map<string, number[]>();
     const acronymMap = new Map<string, number[]>();
-    const postings = new Map<string, number[]>();
+    const postings = new Map<string, Word>();
     const childCount = new Map<string, number>();
+    // Per account: its acronyms (acronymsOf), found once at insert.
+    const accAcronyms: Array<readonly string[]> = [];
     // Fuzzy buckets (built on first need), by length and two of the word's three thirds (first two, last
     // two, first and last): one edit leaves two thirds intact, so a misspelt word shares a bucket with the right one.
     // One map per (word length, key kind), so a lookup hashes only the slice (no "P7abcd" concatenation).
     let fuzzy: Array<Map<string, string[]> | undefined> | null = null;
     // Vocabulary in sorted order (built on first need) for "words starting with" lookups.
     let sortedVocab: string[] | null = null;
+    let vocabRanges = new Map<string, [number, number]>();
 
     // Word classes: 2 = boilerplate (Group, Holding, Koninklijke), 1 = sector (Bank, Dental, Software), 0 = distinctive.
     const classes = new Map<string, number>();
@@ -426,15 +457,23 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (p.key) push(keyMap, p.key, i);
       if (p.compact) push(compactMap, p.compact, i);
-      for (const ac of acronymsOf(p)) push(acronymMap, ac, i);
+      const acs = acronymsOf(p);
+      for (const ac of acs) push(acronymMap, ac, i);
+      accAcronyms.push(acs.length === 0 ? NO_PARTS : acs);
       for (const t of p.tokens) {
-        if (!postings.has(t)) {
+        const e = postings.get(t);
+        if (e === undefined) {
+          const n: Word = { w: t, ids: [i], cls: wordClass(t) };
+          postings.set(t, n);
           addFuzzy(t);
           sortedVocab = null;
-        }
-        push(postings, t, i);
+        } else if (e.ids[e.ids.length - 1] !== i) e.ids.push(i);
       }
-      for (const t of p.parts) push(postings, t, i);
+      for (const t of p.parts) {
+        const e = postings.get(t);
+        if (e === undefined) postings.set(t, { w: t, ids: [i], cls: wordClass(t) });
+        else if (e.ids[e.ids.length - 1] !== i) e.ids.push(i);
+      }
       if (p.parentId) childCount.set(p.parentId, (childCount.get(p.parentId) ?? 0) + 1);
       return true;
     }
@@ -502,18 +541,37 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     }
 
     /** Vocabulary words that start with `t` and are at least `extra` letters longer (at most 64). */
-    function wordsStartingWith(t: string, extra: number): string[] {
-      if (sortedVocab === null) sortedVocab = [...postings.keys()].sort();
+    function wordsStartingWith(t: string, extra: number): Word[] {
+      if (sortedVocab === null) {
+        sortedVocab = [...postings.keys()].sort();
+        // Where each 4-letter start begins and ends in the sorted words: the binary search runs only
+        // inside that short range (fewer far reads into a big array).
+        vocabRanges = new Map();
+        for (let i = 0; i < sortedVocab.length; i++) {
+          const w = sortedVocab[i]!;
+          if (w.length < 4) continue;
+          const p = w.slice(0, 4);
+          const r = vocabRanges.get(p);
+          if (r === undefined) vocabRanges.set(p, [i, i + 1]);
+          else r[1] = i + 1;
+        }
+      }
       const V = sortedVocab;
       let lo = 0;
       let hi = V.length;
+      if (t.length >= 4) {
+        const r = vocabRanges.get(t.slice(0, 4));
+        if (r === undefined) return [];
+        lo = r[0];
+        hi = r[1];
+      }
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if (V[mid]! < t) lo = mid + 1;
         else hi = mid;
       }
-      const out: string[] = [];
-      for (let i = lo; i < V.length && out.length < 64 && V[i]!.startsWith(t); i++) if (V[i]!.length >= t.length + extra) out.push(V[i]!);
+      const out: Word[] = [];
+      for (let i = lo; i < V.length && out.length < 64 && V[i]!.startsWith(t); i++) if (V[i]!.length >= t.length + extra) out.push(postings.get(V[i]!)!);
       return out;
     }
 
@@ -523,9 +581,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     const accClasses: Array<number[] | undefined> = [];
     const accVersion: number[] = [];
     const idf = (df: number): number => Math.log(1 + (accounts.length + 1) / (df + 1));
-    const dfOf = (t: string): number => postings.get(t)?.length ?? 0;
     const classWeight = [1, NS.genericWeight, NS.boilerplateWeight] as const;
-    const weight = (t: string): number => idf(dfOf(t)) * classWeight[wordClass(t)]!;
 
     // Two generations: when the current one is full it becomes the previous one, so names that keep
     // coming back survive the turnover (a file's big accounts).
@@ -562,9 +618,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
     /** The lead name's word weights (and classes in `ln.lc`), computed once per index version. */
     function leadWeights(ln: LeadName): number[] {
       if (ln.v !== version || ln.lw === undefined) {
-        const lc = ln.tokens.map(wordClass);
-        ln.lw = ln.tokens.map((t, k) => idf(dfOf(t)) * classWeight[lc[k]!]!);
+        // map() allocates exactly n slots (push would reserve 17 per cached array).
+        const le = ln.tokens.map((t) => postings.get(t));
+        const lc = ln.tokens.map((t, k) => le[k]?.cls ?? wordClass(t));
+        const lw = lc.map((c, k) => idf(le[k]?.ids.length ?? 0) * classWeight[c]!);
+        ln.lw = lw;
         ln.lc = lc;
+        ln.le = le;
         ln.v = version;
       }
       return ln.lw;
@@ -581,9 +641,16 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         aw = accWeights[ai]!;
         ac = accClasses[ai]!;
       } else {
-        aw = at.map(weight);
-        ac = at.map(wordClass);
+        const ae = at.map((t) => postings.get(t));
+        ac = at.map((t, j) => ae[j]?.cls ?? wordClass(t));
+        aw = ac.map((c, j) => idf(ae[j]?.ids.length ?? 0) * classWeight[c]!);
         if (ai >= 0) {
+          // Filled up to the index size first: stores far past the end would turn the arrays into dictionaries.
+          while (accVersion.length < accounts.length) {
+            accWeights.push(undefined);
+            accClasses.push(undefined);
+            accVersion.push(-1);
+          }
           accWeights[ai] = aw;
           accClasses[ai] = ac;
           accVersion[ai] = version;
@@ -669,7 +736,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
         if (best > 0) return { score: NS.synonym * best, kind: 'synonym', detail: withDetail ? `"${ln.key}" ↔ "${via}" (pack synonyms)` : '' };
       }
-      if (ln.tokens.length === 1 && ln.compact.length >= 3 && acronymsOf(a).includes(ln.compact))
+      if (ln.tokens.length === 1 && ln.compact.length >= 3 && (ai >= 0 ? accAcronyms[ai]! : acronymsOf(a)).includes(ln.compact))
         return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `"${ln.key}" = initials of "${a.key}"` } : ACRONYM;
       if (ln.acronym.length >= 3 && a.compact === ln.acronym && a.tokens.length === 1)
         return withDetail ? { score: NS.acronym, kind: 'acronym', detail: `initials of "${ln.key}" = "${a.key}"` } : ACRONYM;
@@ -707,11 +774,11 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         if (d && !deps.isFreeDomain(d) && !domains.includes(d)) domains.push(d);
       }
       const countryIn = str(lead.country);
-      const country = countryIn === '' ? '' : /^[A-Z]{2}$/.test(countryIn) ? countryIn : (deps.country(countryIn) ?? '');
+      const country = countryIn === '' ? '' : ALPHA2.test(countryIn) ? countryIn : (deps.country(countryIn) ?? '');
       const stateIn = str(lead.state);
-      const state = stateIn === '' ? '' : /^[A-Z0-9]{1,3}$/.test(stateIn) ? stateIn : (deps.state(stateIn, country || null) ?? '');
+      const state = stateIn === '' ? '' : STATE_CODE.test(stateIn) ? stateIn : (deps.state(stateIn, country || null) ?? '');
       const phoneIn = str(lead.phone);
-      const phone = phoneIn === '' ? '' : /^\+\d{6,15}$/.test(phoneIn) ? phoneIn.slice(1) : (deps.phone(phoneIn, country || null)?.replace(/\D/g, '') ?? '');
+      const phone = phoneIn === '' ? '' : E164.test(phoneIn) ? phoneIn.slice(1) : (deps.phone(phoneIn, country || null)?.replace(/\D/g, '') ?? '');
       return {
         name: company ? leadName(company) : null,
         domains,
@@ -722,6 +789,21 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         phone,
         postal: str(lead.postalCode) ? compactKey(str(lead.postalCode)) : '',
       };
+    }
+
+    // Evidence that depends on the account alone (its domain, exact name, country, state, city, phone and
+    // postal prefix) is one frozen object per account, shared by every answer that cites it: a million
+    // answers keep far fewer objects alive for the garbage collector to copy.
+    const accEvidence: Array<AccountEvidence | undefined> = [];
+    function sharedEvidence(i: number): AccountEvidence {
+      // Filled up to the index size, so the array keeps fast elements (no far out-of-bounds stores).
+      while (accEvidence.length < accounts.length) accEvidence.push(undefined);
+      let e = accEvidence[i];
+      if (e === undefined) {
+        e = { domain: [], exact: undefined, country: undefined, state: undefined, city: undefined, phone: undefined, postal: undefined };
+        accEvidence[i] = e;
+      }
+      return e;
     }
 
     /**
@@ -737,7 +819,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const exact = f.domains.find((d) => a.domains.includes(d));
       if (exact !== undefined) {
         s += W.domain;
-        ev?.push({ kind: 'domain', points: W.domain, detail: exact });
+        ev?.push(sharedEvidence(i).domain[a.domains.indexOf(exact)] ??= Object.freeze({ kind: 'domain', points: W.domain, detail: a.domains[a.domains.indexOf(exact)]! }));
         method = 'domain';
         primary = true;
       } else if (f.domains.length > 0) {
@@ -762,7 +844,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (ne) {
         const p = W.name * ne.score;
         s += p;
-        ev?.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
+        if (ev !== undefined) {
+          if (ne.kind === 'name_exact') ev.push((sharedEvidence(i).exact ??= Object.freeze({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail })));
+          else ev.push({ kind: ne.kind, points: p, detail: nameEvidence(f.name, a, i, true)!.detail });
+        }
         if (method !== 'domain') method = ne.kind;
         primary = true;
       }
@@ -770,7 +855,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (f.country && a.country) {
         if (f.country === a.country) {
           s += W.country;
-          ev?.push({ kind: 'country', points: W.country, detail: a.country });
+          ev?.push((sharedEvidence(i).country ??= Object.freeze({ kind: 'country', points: W.country, detail: a.country })));
         } else {
           s += W.countryMismatch;
           ev?.push({ kind: 'country_mismatch', points: W.countryMismatch, detail: `${f.country} ≠ ${a.country}` });
@@ -779,7 +864,7 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (f.state && a.state && (!f.country || !a.country || f.country === a.country)) {
         if (f.state === a.state) {
           s += W.state;
-          ev?.push({ kind: 'state', points: W.state, detail: a.state });
+          ev?.push((sharedEvidence(i).state ??= Object.freeze({ kind: 'state', points: W.state, detail: a.state })));
         } else {
           s += W.stateMismatch;
           ev?.push({ kind: 'state_mismatch', points: W.stateMismatch, detail: `${f.state} ≠ ${a.state}` });
@@ -787,15 +872,15 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       }
       if (f.city && a.city && f.city === a.city) {
         s += W.city;
-        ev?.push({ kind: 'city', points: W.city, detail: a.city });
+        ev?.push((sharedEvidence(i).city ??= Object.freeze({ kind: 'city', points: W.city, detail: a.city })));
       }
       if (f.phone.length >= 8 && a.phone.length >= 8 && f.phone.slice(0, 5) === a.phone.slice(0, 5)) {
         s += W.phone;
-        ev?.push({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` });
+        ev?.push((sharedEvidence(i).phone ??= Object.freeze({ kind: 'phone', points: W.phone, detail: `+${a.phone.slice(0, 5)}…` })));
       }
       if (f.postal.length >= 4 && a.postal.length >= 4 && f.postal.slice(0, 3) === a.postal.slice(0, 3)) {
         s += W.postalCode;
-        ev?.push({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` });
+        ev?.push((sharedEvidence(i).postal ??= Object.freeze({ kind: 'postal_code', points: W.postalCode, detail: `${a.postal.slice(0, 3)}…` })));
       }
       return { i, nameRank: ne ? NAME_RANK[ne.kind] : 0, score: s, method, ne };
     }
@@ -848,27 +933,45 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       if (g !== undefined) for (const m of names) addAll(keyMap.get(m.key));
       // Distinctive tokens, rarest first; generic and very common words never open candidates. Candidates
       // collect the weight of the words that opened them; only the best few are scored in full.
+      // Each word with its index entry (the lead's own words: looked up once, in leadWeights).
       const toks: string[] = [];
+      const known: Array<Word | undefined> = [];
       for (const m of names) {
         // The lead's own word classes are computed once and shared with the name scoring.
         if (m === ln) {
           leadWeights(ln);
           const lc = ln.lc!;
+          // The entries are needed only here: dropped afterwards, so cached names stay small.
+          const le = ln.le ?? ln.tokens.map((t) => postings.get(t));
+          ln.le = undefined;
           for (let k = 0; k < m.tokens.length; k++) {
             const t = m.tokens[k]!;
-            if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) toks.push(t);
+            if (t.length >= 2 && !toks.includes(t) && lc[k] === 0) {
+              toks.push(t);
+              known.push(le[k]);
+            }
           }
-        } else for (const t of m.tokens) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
-        for (const t of m.parts) if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) toks.push(t);
+        } else {
+          for (const t of m.tokens) {
+            if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) {
+              toks.push(t);
+              known.push(postings.get(t));
+            }
+          }
+        }
+        for (const t of m.parts) {
+          if (t.length >= 2 && !toks.includes(t) && !isGeneric(t)) {
+            toks.push(t);
+            known.push(postings.get(t));
+          }
+        }
       }
       // Entries keep their postings list (df = its length): no second lookup of the word. Every ranked
       // word is distinctive (class 0), so its weight is idf(df) × classWeight[0].
       const ranked: Array<{ t: string; df: number; f: number; ids: number[] }> = [];
-      const known: Array<number[] | undefined> = [];
-      for (const t of toks) {
-        const ids = postings.get(t);
-        known.push(ids);
-        if (ids !== undefined && ids.length <= S.maxPostings) ranked.push({ t, df: ids.length, f: 1, ids });
+      for (let k = 0; k < toks.length; k++) {
+        const e = known[k];
+        if (e !== undefined && e.ids.length <= S.maxPostings) ranked.push({ t: toks[k]!, df: e.ids.length, f: 1, ids: e.ids });
       }
       // Misspelt words and word parts only when no distinctive word is known as written: the scoring
       // still credits them on the candidates the known words open.
@@ -876,20 +979,20 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         for (let k = 0; k < toks.length; k++) {
           const t = toks[k]!;
           if (known[k] === undefined) {
-            for (const n of fuzzyNeighbours(t)) {
-              const ids = postings.get(n)!;
-              if (!isGeneric(n) && ids.length <= S.maxPostings) ranked.push({ t: n, df: ids.length, f: NS.fuzzyFactor, ids });
+            for (const w of fuzzyNeighbours(t)) {
+              const n = postings.get(w)!;
+              if (n.cls === 0 && n.ids.length <= S.maxPostings) ranked.push({ t: w, df: n.ids.length, f: NS.fuzzyFactor, ids: n.ids });
             }
             // Word parts: a known word at the start of this one (ChevronTexaco → Chevron).
             for (let k = t.length - 3; k >= 4; k--) {
               const head = t.slice(0, k);
-              const ids = postings.get(head);
-              if (ids !== undefined && !isGeneric(head) && isPart(head, t, ln.parts)) ranked.push({ t: head, df: ids.length, f: NS.partFactor, ids });
+              const e = postings.get(head);
+              if (e !== undefined && e.cls === 0 && isPart(head, t, ln.parts)) ranked.push({ t: head, df: e.ids.length, f: NS.partFactor, ids: e.ids });
             }
           }
           // Account words that start with this one (Chevron → ChevronTexaco).
           if (t.length >= 4) {
-            for (const w of wordsStartingWith(t, 3)) if (!isGeneric(w) && isPart(t, w, NO_PARTS)) ranked.push({ t: w, df: dfOf(w), f: NS.partFactor, ids: postings.get(w)! });
+            for (const e of wordsStartingWith(t, 3)) if (e.cls === 0 && isPart(t, e.w, NO_PARTS)) ranked.push({ t: e.w, df: e.ids.length, f: NS.partFactor, ids: e.ids });
           }
         }
       }
@@ -989,11 +1092,13 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       return { winner: group[0]!, by: null };
     }
 
-    function explain(ev: readonly Evidence[]): string {
-      // join() gives one flat string: a += chain would keep a tree of pieces alive in every answer.
+    /** `prefix` then the evidence, one line. */
+    function explain(prefix: string, ev: readonly Evidence[]): string {
+      // join() gives one flat string: a + or += chain would keep a tree of pieces alive in every answer.
       const parts: string[] = [];
       for (const e of ev) parts.push(e.points !== 0 ? `${KIND_LABEL[e.kind]} ${e.detail} ${signed(e.points)}` : `${KIND_LABEL[e.kind]} ${e.detail}`);
-      return parts.join('; ');
+      const body = parts.join('; ');
+      return prefix === '' ? body : [prefix, body].join('');
     }
 
     function match(lead: Readonly<AccountLead>, leadIndex = 0): AccountMatch {
@@ -1014,16 +1119,14 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       scored.sort((x, y) => better(f, x, y));
-      const candidates: AccountCandidate[] = scored.slice(0, S.maxCandidates).map((s) => ({
-        accountId: accounts[s.i]!.id,
-        name: accounts[s.i]!.name,
-        score: r3(s.score),
-        method: s.method,
-      }));
+      const candidates: readonly AccountCandidate[] =
+        scored.length === 0
+          ? NO_CANDIDATES
+          : scored.slice(0, S.maxCandidates).map((s) => ({ accountId: accounts[s.i]!.id, name: accounts[s.i]!.name, score: r3(s.score), method: s.method }));
       const top = scored[0];
       const note = f.freeDomain ? `email domain ${f.freeDomain} is free mail: not used; ` : '';
       if (top === undefined) {
-        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: `${note}no candidate account`, evidence: NO_EVIDENCE, candidates };
+        return { lead: leadIndex, accountId: null, confidence: 0, method: 'none', explanation: note === '' ? 'no candidate account' : [note, 'no candidate account'].join(''), evidence: NO_EVIDENCE, candidates };
       }
       // Within the margin, a weaker kind of name evidence never ties with a stronger one (exact key beats similar words).
       let winner = top;
@@ -1045,10 +1148,10 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
         }
       }
       const a = accounts[winner.i]!;
-      const explanation = note + explain(evidence);
       if (confidence < S.floor) {
-        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: `below floor ${S.floor}: ${a.id} ${explanation}`, evidence, candidates };
+        return { lead: leadIndex, accountId: null, confidence: r3(confidence), method: 'none', explanation: explain(`below floor ${S.floor}: ${a.id} ${note}`, evidence), evidence, candidates };
       }
+      const explanation = explain(note, evidence);
       return a.parentId
         ? { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates, parentId: a.parentId }
         : { lead: leadIndex, accountId: a.id, confidence: r3(confidence), method: winner.method, explanation, evidence, candidates };
@@ -1062,8 +1165,8 @@ export function createAccountMatcher(deps: AccountMatchDeps) {
       const opened = openByName(ln);
       // Interactive search: also generic words and prefixes of the last typed word.
       const last = ln.tokens[ln.tokens.length - 1]!;
-      if (opened.size < MAX_OPEN) for (const x of postings.get(last) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
-      for (const w of wordsStartingWith(last, 1)) for (const x of postings.get(w) ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      if (opened.size < MAX_OPEN) for (const x of postings.get(last)?.ids ?? []) if (opened.size < MAX_OPEN) opened.add(x);
+      for (const e of wordsStartingWith(last, 1)) for (const x of e.ids) if (opened.size < MAX_OPEN) opened.add(x);
       const out: Array<{ i: number; s: number }> = [];
       for (const i of opened) out.push({ i, s: score(f, i)?.score ?? 0 });
       out.sort((x, y) => y.s - x.s || x.i - y.i);

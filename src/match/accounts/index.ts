@@ -2,7 +2,8 @@ import Fuse from 'fuse.js';
 import generic from '../../../dictionaries/account-generic-words.json' with { type: 'json' };
 import countryAliases from '../../../dictionaries/country-aliases.json' with { type: 'json' };
 import headers from '../../../dictionaries/account-headers.json' with { type: 'json' };
-import { normalizeCompanyName } from '../../normalize/company/index.js';
+import { createCompanyKeyNormalizer } from '../../normalize/company/company-key.js';
+import { COMPANY_DICTIONARIES, normalizeCompanyName } from '../../normalize/company/index.js';
 import { normalizeCountryFull as normalizeCountry } from '../../normalize/country/full.js';
 import { decodeDomainGroups } from '../../normalize/email/email.js';
 import { EMAIL_DICTIONARIES, emailRegistrableDomain } from '../../normalize/email/index.js';
@@ -46,22 +47,33 @@ function placeNames(): Set<string> {
 let free: Set<string> | undefined;
 const freeDomains = (): Set<string> => (free ??= new Set([...EMAIL_DICTIONARIES.freeDomains, ...decodeDomainGroups(EMAIL_DICTIONARIES.disposable.exact)]));
 
+let hostDomains = new Map<string, string | null>();
+
 /** The built-in normalizers and generic-word lists used by account matching. */
 export const ACCOUNT_MATCH_DEPS: AccountMatchDeps = {
-  // Only the key is needed, so skip the display recasing (about a third of the normalizer's work): it
-  // changes letter case only, which the key folds away. A name that is only legal forms takes its key
-  // from the display name: there the full normalizer runs (base empty, or only a bracketed qualifier).
-  companyKey: (name) => {
-    let v = normalizeCompanyName(name, { recase: false }).value;
-    if (v && (v.base === '' || v.base.startsWith(' '))) v = normalizeCompanyName(name).value;
-    return v ? { key: v.key, compactKey: v.compactKey } : null;
-  },
+  // Only the key is needed: the key-only normalizer (no display name, issues or memo; the matcher
+  // caches per company string itself) gives the same key as normalizeCompanyName.
+  companyKey: createCompanyKeyNormalizer(COMPANY_DICTIONARIES, (name) => normalizeCompanyName(name)),
   // Social profiles (linkedin.com/company/…) are not the company's domain.
   websiteDomain: (w) => {
     const v = normalizeWebsite(w).value;
     return v ? (v.isProfile ? null : v.domain) : registrableDomain(w);
   },
-  emailDomain: (e) => emailRegistrableDomain(e),
+  emailDomain: (e) => {
+    // The registrable domain of an address depends only on the text after the last "@" (up to 512
+    // characters), and a file's addresses share few hosts: one parse per host, and the same domain
+    // string each time (its hash is kept, so the free-mail and domain lookups that follow are cheap).
+    const at = e.lastIndexOf('@');
+    if (at < 0 || e.length > 512) return emailRegistrableDomain(e);
+    const host = e.slice(at + 1);
+    let d = hostDomains.get(host);
+    if (d === undefined) {
+      d = emailRegistrableDomain(e);
+      if (hostDomains.size >= 50_000) hostDomains = new Map();
+      hostDomains.set(host, d);
+    }
+    return d;
+  },
   isFreeDomain: (d) => freeDomains().has(d),
   country: (c) => normalizeCountry(c).value?.code ?? null,
   state: (s, country) => {

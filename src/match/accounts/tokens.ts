@@ -1,6 +1,7 @@
 import { oneEditApart, osaDistance } from '../../normalize/email/domain.js';
 
 const CAMEL = /[\p{Ll}\p{N}](?=\p{Lu})/gu;
+const CAMEL_ANY = /[\p{Ll}\p{N}]\p{Lu}/u;
 const DIGITS = /^\d+$/;
 const LETTERS_ONLY = /[^\p{L}\p{N}]+/u;
 
@@ -13,6 +14,8 @@ const LETTERS_ONLY = /[^\p{L}\p{N}]+/u;
  */
 export function camelParts(name: string): string[] {
   const out: string[] = [];
+  // Most names have no lower-to-upper step at all: one test, no split.
+  if (!CAMEL_ANY.test(name)) return out;
   for (const word of name.split(LETTERS_ONLY)) {
     if (word.length < 6) continue;
     CAMEL.lastIndex = 0;
