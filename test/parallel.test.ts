@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import truth from '../fixtures/truth.json' with { type: 'json' };
 import { generateLeadCsv } from '../bench/gen.js';
 import { cleanse, parseLeadFile } from '../src/index.js';
-import { accountsFromRows } from '../src/match/accounts/index.js';
+import { accountsFromRows, createAccountIndex } from '../src/match/accounts/index.js';
 import { cleanseParallel, createWorkerPool, planSpec, type WorkerPool } from '../src/node/pool.js';
 import { builtInEnvironment } from '../src/builtins.js';
 import { planCleanse, runRecordSteps } from '../src/engine/cleanse.js';
@@ -65,6 +65,15 @@ describe('worker threads vs one thread', () => {
     } finally {
       await runner.close();
     }
+  }, 60_000);
+
+  test('account matching on worker threads answers exactly as one thread, in lead order', async () => {
+    const index = createAccountIndex(accounts);
+    const leads = [...read('handmade-messy.csv').rows, ...read('messe-de.csv').rows].map((r) => cleanse([r], { dedupe: false }).records[0]).filter((x) => x !== undefined);
+    expect(leads.length).toBeGreaterThan(300);
+    const parallel = await pool.matchAccounts(index, leads, { batchSize: 37 });
+    expect(parallel).toEqual(index.matchAll(leads));
+    expect(parallel.filter((m) => m.accountId !== null).length).toBeGreaterThan(50);
   }, 60_000);
 
   test('worker threads only (the calling thread not taking part) give the same result', async () => {

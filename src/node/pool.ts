@@ -22,7 +22,8 @@ import {
   type RecordBatch,
 } from '../engine/cleanse.js';
 import type { ParsedLeadFile } from '../io/parse-text.js';
-import { unpackChanges, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
+import type { AccountIndex, AccountLead, AccountMatch } from '../match/accounts/core.js';
+import { unpackChanges, unpackMatches, type PackedMatches, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
 /** Rows per message to a worker: large enough that messaging costs little, small enough to balance. */
 export const DEFAULT_BATCH_ROWS = 2000;
@@ -77,6 +78,12 @@ export interface WorkerPool {
   readonly size: number;
   /** A runner for one plan: every thread rebuilds the plan once, then takes its batches. */
   runner(plan: CleansePlan, spec: PlanSpec): Promise<RecordStepRunner>;
+  /**
+   * Account matching on the worker threads: every thread loads the index (from `toJSON()`),
+   * then matches batches of leads; answers come back in lead order, identical to
+   * `index.matchAll(leads)` (an answer does not depend on the other leads of its batch).
+   */
+  matchAccounts(index: AccountIndex, leads: readonly AccountLead[], options?: { readonly batchSize?: number }): Promise<AccountMatch[]>;
   close(): Promise<void>;
 }
 
@@ -100,7 +107,7 @@ function startWorker(): Promise<Slot> {
     if (!p) return;
     slot.pending.delete(m.seq);
     if (m.type === 'error') p.reject(new LeadtidyError('input', `Worker failed: ${m.message}`));
-    else p.resolve(m.type === 'batch' ? { ...m.batch, changes: unpackChanges(m.changes) } : undefined);
+    else p.resolve(m.type === 'batch' ? { ...m.batch, changes: unpackChanges(m.changes) } : m.type === 'matches' ? m.matches : undefined);
   });
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new LeadtidyError('input', `Worker exited with code ${code}`)));
@@ -167,6 +174,35 @@ export async function createWorkerPool(workers = availableParallelism(), options
           return Promise.resolve();
         },
       };
+    },
+    async matchAccounts(index, leads, options = {}) {
+      const batchSize = options.batchSize ?? 10_000;
+      if (slots.length === 0 || leads.length <= batchSize) return index.matchAll(leads);
+      const id = planIds++;
+      const json = index.toJSON();
+      await Promise.all(slots.map((s) => call<void>(s, { type: 'accounts', seq: seq++, plan: id, index: json })));
+      try {
+        const out: AccountMatch[] = new Array(leads.length);
+        const inFlight: { first: number; p: Promise<PackedMatches> }[] = [];
+        let next = 0;
+        const window = slots.length * 2;
+        while (next < leads.length || inFlight.length) {
+          while (next < leads.length && inFlight.length < window) {
+            let slot = slots[0]!;
+            for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
+            const first = next;
+            next = Math.min(leads.length, next + batchSize);
+            inFlight.push({ first, p: call<PackedMatches>(slot, { type: 'match', seq: seq++, plan: id, leads: leads.slice(first, next) }) });
+          }
+          const { first, p } = inFlight.shift()!;
+          // `lead` counts within the batch on the worker; unpacking makes it the index in `leads`.
+          const matches = unpackMatches(await p, first);
+          for (let i = 0; i < matches.length; i++) out[first + i] = matches[i]!;
+        }
+        return out;
+      } finally {
+        for (const s of slots) s.worker.postMessage({ type: 'release', plan: id } satisfies ToWorker);
+      }
     },
     async close() {
       await Promise.all(slots.map((s) => {

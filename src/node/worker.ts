@@ -5,7 +5,9 @@
 import { parentPort } from 'node:worker_threads';
 import { builtInEnvironment } from '../builtins.js';
 import { planCleanse, runRecordSteps, type CleansePlan } from '../engine/cleanse.js';
-import { packChanges, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
+import type { AccountIndex } from '../match/accounts/core.js';
+import { loadAccountIndex } from '../match/accounts/index.js';
+import { packChanges, packMatches, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
 function restorePlan(spec: PlanSpec): CleansePlan {
   const plan = planCleanse(builtInEnvironment, spec.headers, spec.sample, {
@@ -23,14 +25,27 @@ function restorePlan(spec: PlanSpec): CleansePlan {
 const port = parentPort;
 if (port) {
   const plans = new Map<number, CleansePlan>();
+  const indexes = new Map<number, AccountIndex>();
   const send = (m: FromWorker): void => port.postMessage(m);
   const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
   port.on('message', (m: ToWorker) => {
     if (m.type === 'release') {
       plans.delete(m.plan);
+      indexes.delete(m.plan);
       return;
     }
     try {
+      if (m.type === 'accounts') {
+        indexes.set(m.plan, loadAccountIndex(m.index));
+        send({ type: 'ready', seq: m.seq });
+        return;
+      }
+      if (m.type === 'match') {
+        const index = indexes.get(m.plan);
+        if (!index) throw new Error(`unknown account index ${m.plan}`);
+        send({ type: 'matches', seq: m.seq, matches: packMatches(index.matchAll(m.leads)) });
+        return;
+      }
       if (m.type === 'plan') {
         plans.set(m.plan, restorePlan(m.spec));
         send({ type: 'ready', seq: m.seq });
