@@ -25,6 +25,9 @@ import type { ParsedLeadFile } from '../io/parse-text.js';
 import type { AccountIndex, AccountLead, AccountMatch } from '../match/accounts/core.js';
 import { unpackChanges, unpackMatches, type PackedMatches, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
+/** Below this many rows `cleanseParallel` without a `pool` runs on the calling thread. */
+export const PARALLEL_MIN_ROWS = 50_000;
+
 /** Rows per message to a worker: large enough that messaging costs little, small enough to balance. */
 export const DEFAULT_BATCH_ROWS = 2000;
 
@@ -263,8 +266,9 @@ export async function cleanseParallel(input: readonly RawRow[] | ParsedLeadFile,
   const rowNumbers = cleanseOptions.rowNumbers ?? parsed?.meta.rowNumbers;
   const plan = planCleanse(env, headers, rows, cleanseOptions);
   const spec = planSpec(plan, rows, cleanseOptions);
-  // Small inputs are not worth starting threads for.
-  const own = pool ? null : await createWorkerPool(rows.length < batchSize * 2 ? 1 : (workers ?? availableParallelism()));
+  // Small inputs are not worth starting threads for: a new thread spends seconds of CPU
+  // building its lookup tables and warming up before it is as fast as this one.
+  const own = pool ? null : await createWorkerPool(rows.length < PARALLEL_MIN_ROWS ? 1 : (workers ?? availableParallelism()));
   const runner = await (pool ?? own!).runner(plan, spec);
   let batch: RecordBatch;
   try {
