@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import Papa from 'papaparse';
-import { cleanTable, parseLeadFile, toCsv } from '../dist/index.js';
-import { cleanFileStream, cleanseParallel } from '../dist/node.js';
+// The built package (as users get it; e2e.bench.ts builds it first), typed by its sources.
+const dist = (name: string): string => new URL(`../dist/${name}.js`, import.meta.url).href;
+const { cleanTable, parseLeadFile, toCsv } = (await import(dist('index'))) as typeof import('../src/index.js');
+const { cleanFileStream, cleanseParallel } = (await import(dist('node'))) as typeof import('../src/node.js');
 
 const [mode, file, w] = process.argv.slice(2);
 const workers = Number(w ?? 2);
