@@ -1,53 +1,12 @@
 import { cleanWhitespace, stripControl } from '../../core/text.js';
 import type { CompanyDictionaries, CompanyValue } from './company.js';
-import { compactFold, foldLetters } from './fold.js';
+import { foldLetters } from './fold.js';
+import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, LEAD_JUNK, MAX_INPUT, SPELLED, TRAIL_JUNK, tokenKey, unwrapQuotes } from './lexical.js';
 
 /** A company match key and its compact form. */
 export interface CompanyKey {
   readonly key: string;
   readonly compactKey: string;
-}
-
-// The same limits and patterns as the full normalizer (company.ts): the key must be the same.
-const MAX_INPUT = 300;
-const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
-const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
-const QUOTES = '"\'«»“”„';
-const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
-const BASE_LEAD = /^[\s,;:!?&+/\-–—]+/;
-const ASCII = /^[\x20-\x7e]*$/;
-const NON_ALNUM_ASCII = /[^a-z0-9]/g;
-const HAS_ALNUM = /[\p{L}\p{N}]/u;
-const CONNECTORS = new Set(['', 'and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', 'i']);
-const BRACKETED = /\([^()]{0,80}\)/g;
-const KEY_DROP = /['’`.]/g;
-const KEY_SPLIT = /[^\p{L}\p{N}]+/u;
-const SPELLED = new Set(['company', 'corporation', 'limited', 'incorporated', 'partnership', 'cooperative', 'trust']);
-
-function unwrapQuotes(s: string): string {
-  let t = s;
-  for (let round = 0; round < 3 && t.length > 0; round++) {
-    const a = t[0]!;
-    const z = t[t.length - 1]!;
-    const pair = (a === '«' && z === '»') || (a === '“' && z === '”') || (a === '„' && z === '“') || (a === z && (a === '"' || a === "'"));
-    if (pair && t.length >= 2) t = t.slice(1, -1).trim();
-    else if (QUOTES.includes(a) && count(t, a) % 2 === 1 && a !== '«' && a !== '“' && a !== '„') t = t.slice(1).trim();
-    else if (QUOTES.includes(z) && count(t, z) % 2 === 1 && z !== '»' && z !== '”') t = t.slice(0, -1).trim();
-    else break;
-  }
-  return t;
-}
-
-function count(s: string, c: string): number {
-  let n = 0;
-  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
-  return n;
-}
-
-function tokenKey(t: string): string {
-  const inner = t.length > 1 && t.includes('&') && HAS_ALNUM.test(t) ? '&' : '';
-  const k = ASCII.test(t) ? t.toLowerCase().replace(NON_ALNUM_ASCII, '') : compactFold(t);
-  return inner ? k + inner : k;
 }
 
 /**

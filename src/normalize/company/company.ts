@@ -2,7 +2,8 @@ import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
 import { cleanWhitespace, memoize, stripControl } from '../../core/text.js';
-import { compactFold, foldLetters } from './fold.js';
+import { foldLetters } from './fold.js';
+import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, LEAD_JUNK, MAX_INPUT, SPELLED, TRAIL_JUNK, tokenKey, unwrapQuotes } from './lexical.js';
 
 /** One legal form, keyed in {@link CompanyDictionaries.legalForms} by its compact key ("gmbh", "spzoo"). */
 export interface LegalFormEntry {
@@ -63,24 +64,10 @@ export interface CompanyValue {
   readonly compactKey: string;
 }
 
-const MAX_INPUT = 300;
-const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
-const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
-const QUOTES = '"\'«»“”„';
-const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
-const BASE_LEAD = /^[\s,;:!?&+/\-–—]+/;
-const ASCII = /^[\x20-\x7e]*$/;
-const NON_ALNUM_ASCII = /[^a-z0-9]/g;
-const HAS_ALNUM = /[\p{L}\p{N}]/u;
-const CONNECTORS = new Set(['', 'and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', 'i']);
-const BRACKETED = /\([^()]{0,80}\)/g;
-const KEY_DROP = /['’`.]/g;
-const KEY_SPLIT = /[^\p{L}\p{N}]+/u;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 const VOWEL = /[aeiouyäöüåéèêáàíóúæø]/i;
 // Plain words that are legal forms only at the end of a name.
-const SPELLED = new Set(['company', 'corporation', 'limited', 'incorporated', 'partnership', 'cooperative', 'trust']);
 const ROMAN = /^(?:i{1,3}|iv|v|vi{1,3}|ix|x)$/i;
 
 interface Tables {
@@ -111,34 +98,8 @@ function build(d: CompanyDictionaries): Tables {
   };
 }
 
-/** Removes wrapping quotes ("Acme", «Acme») and a lone unbalanced quote at either end. */
-function unwrapQuotes(s: string): string {
-  let t = s;
-  for (let round = 0; round < 3 && t.length > 0; round++) {
-    const a = t[0]!;
-    const z = t[t.length - 1]!;
-    const pair = (a === '«' && z === '»') || (a === '“' && z === '”') || (a === '„' && z === '“') || (a === z && (a === '"' || a === "'"));
-    if (pair && t.length >= 2) t = t.slice(1, -1).trim();
-    else if (QUOTES.includes(a) && count(t, a) % 2 === 1 && a !== '«' && a !== '“' && a !== '„') t = t.slice(1).trim();
-    else if (QUOTES.includes(z) && count(t, z) % 2 === 1 && z !== '»' && z !== '”') t = t.slice(0, -1).trim();
-    else break;
-  }
-  return t;
-}
 
-function count(s: string, c: string): number {
-  let n = 0;
-  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
-  return n;
-}
 
-/** Compact key of one token: lowercase, accents folded, only letters and digits. */
-function tokenKey(t: string): string {
-  // "A&B" is a name, never the form "AB": an inner ampersand stays in the key, so no form matches it.
-  const inner = t.length > 1 && t.includes('&') && HAS_ALNUM.test(t) ? '&' : '';
-  const k = ASCII.test(t) ? t.toLowerCase().replace(NON_ALNUM_ASCII, '') : compactFold(t);
-  return inner ? k + inner : k;
-}
 
 function capitalize(w: string): string {
   if (w.length === 0) return w;

@@ -1,0 +1,49 @@
+/**
+ * Patterns, limits and token helpers shared by the company normalizer (company.ts) and the
+ * key-only normalizer (company-key.ts): both must produce the same match key.
+ */
+import { compactFold } from './fold.js';
+
+export const MAX_INPUT = 300;
+export const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
+export const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
+const QUOTES = '"\'«»“”„';
+export const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
+export const BASE_LEAD = /^[\s,;:!?&+/\-–—]+/;
+const ASCII = /^[\x20-\x7e]*$/;
+const NON_ALNUM_ASCII = /[^a-z0-9]/g;
+export const HAS_ALNUM = /[\p{L}\p{N}]/u;
+export const CONNECTORS = new Set(['', 'and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', 'i']);
+export const BRACKETED = /\([^()]{0,80}\)/g;
+export const KEY_DROP = /['’`.]/g;
+export const KEY_SPLIT = /[^\p{L}\p{N}]+/u;
+export const SPELLED = new Set(['company', 'corporation', 'limited', 'incorporated', 'partnership', 'cooperative', 'trust']);
+
+/** Removes wrapping quotes ("Acme", «Acme») and a lone unbalanced quote at either end. */
+export function unwrapQuotes(s: string): string {
+  let t = s;
+  for (let round = 0; round < 3 && t.length > 0; round++) {
+    const a = t[0]!;
+    const z = t[t.length - 1]!;
+    const pair = (a === '«' && z === '»') || (a === '“' && z === '”') || (a === '„' && z === '“') || (a === z && (a === '"' || a === "'"));
+    if (pair && t.length >= 2) t = t.slice(1, -1).trim();
+    else if (QUOTES.includes(a) && count(t, a) % 2 === 1 && a !== '«' && a !== '“' && a !== '„') t = t.slice(1).trim();
+    else if (QUOTES.includes(z) && count(t, z) % 2 === 1 && z !== '»' && z !== '”') t = t.slice(0, -1).trim();
+    else break;
+  }
+  return t;
+}
+
+function count(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/** Compact key of one token: lowercase, accents folded, only letters and digits. */
+export function tokenKey(t: string): string {
+  // "A&B" is a name, never the form "AB": an inner ampersand stays in the key, so no form matches it.
+  const inner = t.length > 1 && t.includes('&') && HAS_ALNUM.test(t) ? '&' : '';
+  const k = ASCII.test(t) ? t.toLowerCase().replace(NON_ALNUM_ASCII, '') : compactFold(t);
+  return inner ? k + inner : k;
+}
