@@ -224,6 +224,11 @@ export interface CleansePlan {
   readonly decideEarly: boolean;
 }
 
+/** An unmapped column rides in `extra`; a reserved key (`__proto__`) is renamed so it cannot touch a prototype. */
+export function extraHeaderOf(m: HeaderMapping): { readonly header: string; readonly name: string } {
+  return { header: m.header, name: isReservedKey(m.header) ? `${m.header} (column ${m.column})` : m.header };
+}
+
 /**
  * Plans a cleanse: compiles the pack and maps the headers (values sampled from the first
  * {@link MAPPING_SAMPLE_ROWS} rows).
@@ -237,10 +242,7 @@ export function planCleanse(
   const pack = compileForEnvironment(options.pack, env);
   const mapped = mapHeaders(headers, sample.length > MAPPING_SAMPLE_ROWS ? sample.slice(0, MAPPING_SAMPLE_ROWS) : sample, pack.headerIndex, pack.headers);
   const fieldHeaders: [string, string][] = [...mapped.fieldToHeader.entries()];
-  // Unmapped columns ride in `extra`; a reserved key (`__proto__`) is renamed so it cannot touch a prototype.
-  const extraHeaders = mapped.mappings
-    .filter((m) => m.field === null)
-    .map((m) => ({ header: m.header, name: isReservedKey(m.header) ? `${m.header} (column ${m.column})` : m.header }));
+  const extraHeaders = mapped.mappings.filter((m) => m.field === null).map(extraHeaderOf);
   const dedupe = env.setSteps?.dedupe !== undefined && (options.dedupe ?? (pack.resolved.dedupe !== undefined || options.existing !== undefined));
   const setStepsRun = dedupe || (options.existing !== undefined && env.setSteps?.labelExisting !== undefined) || (options.accounts !== undefined && env.setSteps?.matchAccounts !== undefined);
   return {
@@ -637,22 +639,40 @@ export function cleanseWith(
   input: readonly RawRow[] | ParsedLeadFile,
   options: CleanseOptions = {},
 ): CleanseResult {
+  const { rows, rowNumbers, plan, finish } = prepareCleanse(env, input, options, 'cleanse');
+  const onProgress = options.onProgress;
+  const batch = runRecordSteps(plan, rows, rowNumbers, 0, onProgress ? (done) => onProgress(done, rows.length) : undefined);
+  onProgress?.(rows.length, rows.length);
+  return finishCleanse(env, plan, batch, finish);
+}
+
+/**
+ * The input side of a cleanse, shared by `cleanse` and `cleanseParallel`: rows, their row
+ * numbers, the plan, and what `finishCleanse` needs besides the batch.
+ */
+export function prepareCleanse(
+  env: CleanseEnvironment,
+  input: readonly RawRow[] | ParsedLeadFile,
+  options: CleanseOptions,
+  caller: string,
+): { rows: readonly RawRow[]; rowNumbers: readonly number[] | undefined; plan: CleansePlan; finish: FinishInput } {
   if (!isParsedFile(input) && !Array.isArray(input)) {
-    throw new LeadtidyError('input', 'cleanse() expects an array of row objects or the result of parseLeadFile()');
+    throw new LeadtidyError('input', `${caller}() expects an array of row objects or the result of parseLeadFile()`);
   }
   const parsed = isParsedFile(input) ? input : null;
   const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
   const headers = options.headers ?? parsed?.headers ?? collectHeaders(rows);
-  const rowNumbers = options.rowNumbers ?? parsed?.meta.rowNumbers;
   const plan = planCleanse(env, headers, rows, options);
-  const onProgress = options.onProgress;
-  const batch = runRecordSteps(plan, rows, rowNumbers, 0, onProgress ? (done) => onProgress(done, rows.length) : undefined);
-  onProgress?.(rows.length, rows.length);
-  return finishCleanse(env, plan, batch, {
-    ...(parsed ? { fileIssues: parsed.issues } : {}),
-    ...(options.existing ? { existing: options.existing } : {}),
-    ...(options.accounts ? { accounts: options.accounts } : {}),
-  });
+  return {
+    rows,
+    rowNumbers: options.rowNumbers ?? parsed?.meta.rowNumbers,
+    plan,
+    finish: {
+      ...(parsed ? { fileIssues: parsed.issues } : {}),
+      ...(options.existing ? { existing: options.existing } : {}),
+      ...(options.accounts ? { accounts: options.accounts } : {}),
+    },
+  };
 }
 
 /** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */

@@ -14,14 +14,15 @@
 import type { Issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
 import type { LeadRecord, RawRow } from '../core/fields.js';
-import { isReservedKey } from '../core/text.js';
 import type { ParseMeta } from '../io/parse-text.js';
 import { wholeFileIssueOrder } from '../io/stream-text.js';
 import {
   MAPPING_SAMPLE_ROWS,
   addCounts,
   buildReport,
+  collectHeaders,
   countIssues,
+  extraHeaderOf,
   mergeRecordBatches,
   planCleanse,
   runRecordSteps,
@@ -166,13 +167,6 @@ async function* rebatch(chunks: AsyncIterable<Chunk>, size: number): AsyncGenera
   if (rows.length) yield { rows, rowNumbers: numbered ? numbers : undefined };
 }
 
-function collectHeaders(rows: readonly RawRow[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const row of rows) for (const k of Object.keys(row)) if (!seen.has(k)) (seen.add(k), out.push(k));
-  return out;
-}
-
 function appendNew(headers: readonly string[], more: readonly string[]): string[] {
   const seen = new Set(headers);
   return [...headers, ...more.filter((h) => !seen.has(h))];
@@ -199,7 +193,7 @@ function extendPlan(plan: CleansePlan, headers: readonly string[]): CleansePlan 
     ...plan,
     headers: [...plan.headers, ...headers],
     mapping: [...plan.mapping, ...mapping],
-    extraHeaders: [...plan.extraHeaders, ...mapping.map((m) => ({ header: m.header, name: isReservedKey(m.header) ? `${m.header} (column ${m.column})` : m.header }))],
+    extraHeaders: [...plan.extraHeaders, ...mapping.map(extraHeaderOf)],
   };
 }
 
@@ -256,6 +250,10 @@ export async function* cleanseStreamWith(
   const issuesByCode: Record<string, number> = {};
   let matched = 0;
   let matchTotal = 0;
+  const countMatches = (ms: readonly unknown[]): void => {
+    for (const m of ms as { accountId?: string | null }[]) if (m && m.accountId) matched++;
+    matchTotal += ms.length;
+  };
   const heldBatches: RecordBatch[] = [];
   let first = 0;
 
@@ -293,8 +291,7 @@ export async function* cleanseStreamWith(
       const set = runSetSteps(env, plan, b.records, b.recordIssues, accounts !== undefined ? { accounts } : {});
       records = set.records;
       addCounts(totals.fillAfter, set.fillAfter);
-      for (const m of set.accountMatches as { accountId?: string | null }[]) if (m && m.accountId) matched++;
-      matchTotal += set.accountMatches.length;
+      countMatches(set.accountMatches);
     } else addCounts(totals.fillAfter, b.fillAfter);
     outCount += records.length;
     return { type: 'batch', records, rejected: b.rejected, changes: b.changes, issues };
@@ -340,8 +337,7 @@ export async function* cleanseStreamWith(
     addCounts(totals.changesByRule, set.changesByRule);
     addCounts(totals.fillAfter, plan.decideEarly ? all.fillAfter : set.fillAfter);
     countIssues(set.issues, issuesByCode);
-    for (const m of set.accountMatches as { accountId?: string | null }[]) if (m && m.accountId) matched++;
-    matchTotal += set.accountMatches.length;
+    countMatches(set.accountMatches);
     outCount = set.records.length;
     for (let i = 0; i < set.records.length || i === 0; i += batchSize) {
       const last = i + batchSize >= set.records.length;

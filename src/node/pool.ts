@@ -10,11 +10,9 @@ import type { RawRow } from '../core/fields.js';
 import { LeadtidyError } from '../core/errors.js';
 import {
   MAPPING_SAMPLE_ROWS,
-  collectHeaders,
-  isParsedFile,
   finishCleanse,
   mergeRecordBatches,
-  planCleanse,
+  prepareCleanse,
   runRecordSteps,
   type CleanseOptions,
   type CleansePlan,
@@ -254,17 +252,10 @@ export async function runBatches(
  * const result = await cleanseParallel(parseLeadFile(bytes), { workers: 2 });
  */
 export async function cleanseParallel(input: readonly RawRow[] | ParsedLeadFile, options: CleanseOptions & PoolOptions = {}): Promise<CleanseResult> {
-  if (!isParsedFile(input) && !Array.isArray(input)) {
-    throw new LeadtidyError('input', 'cleanseParallel() expects an array of row objects or the result of parseLeadFile()');
-  }
   const { workers, pool, batchSize = DEFAULT_BATCH_ROWS, ...cleanseOptions } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new LeadtidyError('input', `batchSize must be a positive integer, got ${batchSize}`);
   const env = builtInEnvironment;
-  const parsed = isParsedFile(input) ? input : null;
-  const rows: readonly RawRow[] = parsed ? parsed.rows : (input as readonly RawRow[]);
-  const headers = cleanseOptions.headers ?? parsed?.headers ?? collectHeaders(rows);
-  const rowNumbers = cleanseOptions.rowNumbers ?? parsed?.meta.rowNumbers;
-  const plan = planCleanse(env, headers, rows, cleanseOptions);
+  const { rows, rowNumbers, plan, finish } = prepareCleanse(env, input, cleanseOptions, 'cleanseParallel');
   const spec = planSpec(plan, rows, cleanseOptions);
   // Small inputs are not worth starting threads for: a new thread spends seconds of CPU
   // building its lookup tables and warming up before it is as fast as this one.
@@ -277,9 +268,5 @@ export async function cleanseParallel(input: readonly RawRow[] | ParsedLeadFile,
     await runner.close();
     await own?.close();
   }
-  return finishCleanse(env, plan, batch, {
-    ...(parsed ? { fileIssues: parsed.issues } : {}),
-    ...(cleanseOptions.existing ? { existing: cleanseOptions.existing } : {}),
-    ...(cleanseOptions.accounts ? { accounts: cleanseOptions.accounts } : {}),
-  });
+  return finishCleanse(env, plan, batch, finish);
 }
