@@ -198,12 +198,7 @@ export async function cleanFile(input: string, options: CleanFileOptions & PoolO
     ? await cleanseParallel(parsed, { ...cleanseOptions, ...(pool ? { pool } : {}), ...(workers !== undefined ? { workers } : {}), ...(batchSize !== undefined ? { batchSize } : {}) })
     : cleanse(parsed, cleanseOptions);
   result.issues.push(...inputs.issues);
-  const base = outputPaths(input, options.out);
-  const outputs: CleanFileOutputs = {
-    ...base,
-    ...(result.clusters.length || result.review.length ? { merges: base.report.replace(/\.report\.json$/, '.merges.json') } : {}),
-    ...(options.report !== undefined ? { html: options.report } : {}),
-  };
+  const outputs = jobOutputs(input, options, result.clusters.length + result.review.length > 0);
   await mkdir(dirname(resolve(outputs.clean)), { recursive: true });
   const clean = result.target ? targetTable(result.records, result.target) : cleanTable(result.records);
   if (extname(outputs.clean).toLowerCase() === '.xlsx') await writeFile(outputs.clean, toXlsx(clean.headers, clean.rows));
@@ -211,12 +206,31 @@ export async function cleanFile(input: string, options: CleanFileOptions & PoolO
   await writeFile(outputs.rejects, csvBytes(rejectsTable(result, parsed.headers)), 'utf8');
   await writeFile(outputs.changes, csvBytes(changesTable(result)), 'utf8');
   await writeFile(outputs.report, summaryJson(parsed, result, outputs, input), 'utf8');
-  if (outputs.merges !== undefined) await writeFile(outputs.merges, mergesJson(result), 'utf8');
+  await writeMergesAndHtml(outputs, result, () => summarize(result, { meta: parsed.meta, file: input }));
+  return { parsed, result, outputs, pack, counts: jobCounts(result) };
+}
+
+/** A job's output paths: the four files, `*.merges.json` when duplicates were found, the HTML report when asked. */
+export function jobOutputs(input: string, options: Pick<CleanFileOptions, 'out' | 'report'>, merges: boolean): CleanFileOutputs {
+  const base = outputPaths(input, options.out);
+  return {
+    ...base,
+    ...(merges ? { merges: base.report.replace(/\.report\.json$/, '.merges.json') } : {}),
+    ...(options.report !== undefined ? { html: options.report } : {}),
+  };
+}
+
+/** Writes `*.merges.json` and the HTML report when `outputs` names them. */
+export async function writeMergesAndHtml(
+  outputs: CleanFileOutputs,
+  merges: Pick<CleanseResult, 'clusters' | 'mergePlan' | 'review'>,
+  summary: () => RunSummary,
+): Promise<void> {
+  if (outputs.merges !== undefined) await writeFile(outputs.merges, mergesJson(merges), 'utf8');
   if (outputs.html !== undefined) {
     await mkdir(dirname(resolve(outputs.html)), { recursive: true });
-    await writeFile(outputs.html, renderReportHtml(summarize(result, { meta: parsed.meta, file: input })), 'utf8');
+    await writeFile(outputs.html, renderReportHtml(summary()), 'utf8');
   }
-  return { parsed, result, outputs, pack, counts: jobCounts(result) };
 }
 
 /** `*.merges.json`: clusters, merge plan and review pairs. */

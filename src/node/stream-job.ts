@@ -25,10 +25,9 @@ import { csvRows, toCsv } from '../io/csv-write.js';
 import { CHANGE_HEADERS, changeRows, cleanTableShape, rejectsTableShape } from '../io/outputs.js';
 import type { ParseMeta } from '../io/parse-text.js';
 import { toXlsx } from '../io/xlsx-write.js';
-import { renderReportHtml } from '../report/html.js';
 import { createSummaryBuilder, type RunSummary } from '../report/summary.js';
 import type { CleanFileOptions, CleanFileOutputs } from '../node.js';
-import { MAX_REPORT_ISSUES, jobInputs, jobPack, mergesJson, outputPaths, reportJson } from '../node.js';
+import { MAX_REPORT_ISSUES, jobInputs, jobOutputs, jobPack, outputPaths, reportJson, writeMergesAndHtml } from '../node.js';
 import { createWorkerPool, planSpec, type PoolOptions, type WorkerPool } from './pool.js';
 
 /** Appends CSV rows to a file, header first (identical bytes to `toCsv` of all rows). */
@@ -140,7 +139,8 @@ export async function cleanFileStream(
       ...(pool && pool.size > 0
         ? {
             runner: async (plan, sample) => {
-              const r = await pool.runner(plan, planSpec(plan, sample, { ...(options.target !== undefined ? { target: options.target } : {}), ...(options.campaign !== undefined ? { campaign: options.campaign } : {}), ...(inputs.accounts ? { accounts: inputs.accounts } : {}), ...(inputs.existing ? { existing: inputs.existing } : {}) }));
+              // Called once the plan is known, so `streamOptions` is complete by then.
+              const r = await pool.runner(plan, planSpec(plan, sample, streamOptions));
               return { concurrency: r.threads * 2, run: r.run };
             },
           }
@@ -188,11 +188,7 @@ export async function cleanFileStream(
     // Reject originals use the final header list (ragged rows add columns).
     const rejects = rejectsTableShape(end.headers);
     for await (const chunk of readSpill<RejectedRow>(join(spillDir, 'rejects.ndjson'))) rejects.add(chunk);
-    const outputs: CleanFileOutputs = {
-      ...base,
-      ...(end.clusters.length || end.review.length ? { merges: base.report.replace(/\.report\.json$/, '.merges.json') } : {}),
-      ...(options.report !== undefined ? { html: options.report } : {}),
-    };
+    const outputs = jobOutputs(input, options, end.clusters.length + end.review.length > 0);
     // Clean file.
     const shape = targetShape ?? cleanShape;
     if (extname(outputs.clean).toLowerCase() === '.xlsx') {
@@ -212,11 +208,7 @@ export async function cleanFileStream(
     const total = end.fileIssues.length + end.mappingIssues.length + issueCount + inputs.issues.length;
     const runSummary = summary.finish(end.report, end.clusters.length, { ...(end.meta ? { meta: end.meta } : {}), file: input });
     await writeFile(outputs.report, reportJson(runSummary, end.report, outputs, issues, total), 'utf8');
-    if (outputs.merges !== undefined) await writeFile(outputs.merges, mergesJson(end), 'utf8');
-    if (outputs.html !== undefined) {
-      await mkdir(dirname(resolve(outputs.html)), { recursive: true });
-      await writeFile(outputs.html, renderReportHtml(runSummary), 'utf8');
-    }
+    await writeMergesAndHtml(outputs, end, () => runSummary);
     return {
       outputs,
       report: end.report,
