@@ -6,6 +6,7 @@
  */
 import Papa from 'papaparse';
 import { issue, type Issue } from '../core/codes.js';
+import { detached } from '../core/text.js';
 import { detectDelimiter, guessLinebreak, LINEBREAK_SAMPLE, PAPA_OPTIONS, quoteIssue, type Delimiter } from './csv-parse.js';
 import { looksBinary, openStreamDecoder, sniffBinary, type BinaryFormat, type TextEncodingName } from './decode.js';
 import { emptyResult, extension, toBytes, type FileFormat, type ParseMeta, type ParseOptions, type ParsedLeadFile } from './parse-text.js';
@@ -526,14 +527,14 @@ export function wholeFileIssueOrder(issues: readonly Issue[]): Issue[] {
 
 /**
  * Cells as strings of their own. papaparse returns slices of the piece it parsed, and a
- * slice keeps its whole piece alive: one long cell held by a memo cache would pin 64 KB of
- * the file, and a bounded cache of 20,000 values most of a large file. Concatenating and
- * slicing makes V8 copy the characters (strings under 13 characters are copies already).
+ * slice keeps its whole piece alive: a long cell held by a cache (as a key or inside a cached
+ * value) would pin 64 KB of the file, and a bounded cache of 20,000 values most of a large
+ * file. Strings under 13 characters are copies in V8 already.
  */
 function detachCells(cells: string[]): string[] {
   for (let j = 0; j < cells.length; j++) {
     const c = cells[j]!;
-    if (c.length >= 13) cells[j] = (c + ' ').slice(0, -1);
+    if (c.length >= 13) cells[j] = detached(c);
   }
   return cells;
 }
