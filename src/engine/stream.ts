@@ -231,8 +231,7 @@ export async function* cleanseStreamWith(
   const sample = held.flatMap((c) => c.rows as RawRow[]).slice(0, MAPPING_SAMPLE_ROWS);
   // The parser's header row, plus columns ragged rows of the sample add (as `parseLeadFile` lists them).
   const headers = options.headers ?? appendNew(state.headers ?? state.finalHeaders ?? [], collectHeaders(sample));
-  const planOptions: CleanseOptions = { ...options };
-  let plan = planCleanse(env, headers, sample, planOptions);
+  let plan = planCleanse(env, headers, sample, options);
   yield { type: 'plan', plan };
   const known = new Set(plan.headers);
   const runner = options.runner ? await options.runner(plan, sample) : null;
