@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import Papa from 'papaparse';
 import { neutralizeFormula, parseLeadFile, toCsv } from '../src/index.js';
+import { FORMULA_START, csvRows } from '../src/io/csv-write.js';
 
 describe('formula-injection guard', () => {
   test.each([
@@ -46,6 +48,29 @@ describe('CSV writer', () => {
         expect(back.rows.map((r) => [r['Col A'], r['Col B']])).toEqual(rows);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // The writer is our own loop for speed; its bytes must stay papaparse's (quotes: false, escapeFormulae).
+  const cellArb = fc.oneof(
+    fc.constantFrom(null, '', ' ', '=1+1', '+1 415 555 2671', '-3', '@x', '"', 'a,b', 'a;b', '\ufeffx', 'x\r\ny', ' lead', 'trail ', "'=x"),
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: fc.constantFrom('a', ' ', ',', ';', '"', '\n', '\r', '=', '+', '-', '@', '\t', '1', '\ufeff', "'", 'é'), maxLength: 8 }),
+  );
+  test.each([
+    [',', '\r\n', true],
+    [';', '\n', true],
+    ['\t', '\r\n', false],
+  ] as const)('same bytes as Papa.unparse (delimiter %j, newline %j, guard %s)', (delimiter, newline, guard) => {
+    const papa = { delimiter, newline, quotes: false, escapeFormulae: guard ? FORMULA_START : false };
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), fc.array(fc.array(cellArb, { maxLength: 5 }), { maxLength: 6 }), (headers, rows) => {
+        const data = rows.map((r) => r.map((c) => c ?? ''));
+        const options = { delimiter, newline, formulaGuard: guard, bom: false };
+        expect(toCsv(headers, rows, options)).toBe(Papa.unparse({ fields: [...headers], data }, papa));
+        expect(csvRows(rows, options)).toBe(Papa.unparse(data, { ...papa, header: false }));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
