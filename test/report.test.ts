@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cleanse, escapeHtml, loadPack, renderReportHtml, summarize } from '../src/index.js';
+import { cleanse, escapeHtml, loadPack, parseLeadFile, renderReportHtml, summarize } from '../src/index.js';
+import { generateLeadCsv } from '../bench/gen.js';
+import { createSummaryBuilder, summaryPart } from '../src/report/summary.js';
 
 const rows = [
   { 'First Name': 'Ann', 'Last Name': 'Lee', Email: 'ann@acme.com', Country: 'US', 'Job Level': 'vp', Attended: 'Yes' },
@@ -53,5 +56,24 @@ describe('HTML report', () => {
       expect(html).toContain(h);
     }
     expect(html).toContain('sha256:');
+  });
+});
+
+describe('summary parts (batches summarized where they ran, added in order)', () => {
+  const gen = cleanse(parseLeadFile(generateLeadCsv({ rows: 600, seed: 3 })), { dedupe: false, campaign: { name: 'Webinar' } });
+  test('any split into parts gives the summary of the whole', () => {
+    const whole = summarize(gen);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: gen.records.length }), { maxLength: 6 }), (cuts) => {
+        const at = [0, ...[...cuts].sort((a, b) => a - b), gen.records.length];
+        const b = createSummaryBuilder();
+        const issuesPer = Math.ceil(gen.issues.length / (at.length - 1));
+        for (let k = 0; k + 1 < at.length; k++) {
+          b.addPart(summaryPart(gen.records.slice(at[k], at[k + 1]), gen.issues.slice(k * issuesPer, (k + 1) * issuesPer)));
+        }
+        expect(b.finish(gen.report, gen.clusters.length)).toEqual(whole);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -57,12 +57,72 @@ const SCORE_BUCKETS = 10;
 const MAX_DISTINCT_VALUES = 20_000;
 
 /**
+ * What one batch adds to a run summary, as plain data (it crosses threads): built where the
+ * batch ran with {@link summaryPart}, added in file order with `SummaryBuilder.addPart`. Adding
+ * the parts of a file's batches in order gives the same summary as adding its records and
+ * issues one by one.
+ */
+export interface SummaryPart {
+  /** Scores of the records that have one, in order. */
+  readonly scores: number[];
+  readonly routed: boolean;
+  readonly queues: [string, number][];
+  readonly owners: [string, number][];
+  readonly nurture: [string, number][];
+  readonly campaigns: [string, number][];
+  /** Issue codes in first-seen order with their severity. */
+  readonly codes: [string, string][];
+  /** Per code with offending values (first-seen order): the first such issue's field and every value's count, in first-seen order. */
+  readonly unresolved: { readonly code: string; readonly field: string | null; readonly values: [string, number][] }[];
+}
+
+/** The summary part of some records and issues (in file order). */
+export function summaryPart(records: readonly CleanseResult['records'][number][], issues: readonly Issue[]): SummaryPart {
+  const scores: number[] = [];
+  let routed = false;
+  const queues = new Map<string, number>();
+  const owners = new Map<string, number>();
+  const nurture = new Map<string, number>();
+  const campaigns = new Map<string, number>();
+  for (const x of records) {
+    if (typeof x.score === 'number') scores.push(x.score);
+    if (x.queue !== undefined || x.owner !== undefined || x.nurtureProgram !== undefined) routed = true;
+    if (x.queue) inc(queues, x.queue);
+    if (x.owner) inc(owners, x.owner);
+    if (x.nurtureProgram) inc(nurture, x.nurtureProgram);
+    for (const c of x.campaigns) inc(campaigns, `${c.campaign} — ${c.status ?? '(no status)'}`);
+  }
+  const codes = new Map<string, string>();
+  const unresolved = new Map<string, { code: string; field: string | null; values: Map<string, number> }>();
+  for (const i of issues) {
+    if (!codes.has(i.code)) codes.set(i.code, i.severity);
+    if (i.severity === 'info') continue;
+    const v = offendingValue(i);
+    if (v === null) continue;
+    let slot = unresolved.get(i.code);
+    if (!slot) unresolved.set(i.code, (slot = { code: i.code, field: i.field ?? null, values: new Map() }));
+    inc(slot.values, v);
+  }
+  return {
+    scores,
+    routed,
+    queues: [...queues],
+    owners: [...owners],
+    nurture: [...nurture],
+    campaigns: [...campaigns],
+    codes: [...codes],
+    unresolved: [...unresolved.values()].map((u) => ({ code: u.code, field: u.field, values: [...u.values] })),
+  };
+}
+
+/**
  * Builds a run summary incrementally, batch by batch (streaming); {@link summarize} is this
- * over a whole result. Feed issues and records in file order.
+ * over a whole result. Feed issues and records (or parts) in file order.
  */
 export interface SummaryBuilder {
   addIssues(issues: readonly Issue[]): void;
   addRecords(records: readonly CleanseResult['records'][number][]): void;
+  addPart(part: SummaryPart): void;
   addAccountMatches(matched: number, total: number): void;
   finish(report: CleanseResult['report'], clusters: number, input?: { meta?: ParseMeta; file?: string; title?: string }): RunSummary;
 }
@@ -82,35 +142,32 @@ export function createSummaryBuilder(): SummaryBuilder {
   const campaigns = new Map<string, number>();
   let matched = 0;
   let total = 0;
+  const addPart = (p: SummaryPart): void => {
+    for (const s of p.scores) {
+      scoreN++;
+      scoreSum += s;
+      if (s < scoreMin) scoreMin = s;
+      if (s > scoreMax) scoreMax = s;
+      scoreCounts.set(s, (scoreCounts.get(s) ?? 0) + 1);
+    }
+    if (p.routed) routed = true;
+    for (const [k, n] of p.queues) inc(queues, k, n);
+    for (const [k, n] of p.owners) inc(owners, k, n);
+    for (const [k, n] of p.nurture) inc(nurture, k, n);
+    for (const [k, n] of p.campaigns) inc(campaigns, k, n);
+    for (const [code, sev] of p.codes) if (!severity.has(code)) severity.set(code, sev);
+    for (const u of p.unresolved) {
+      let slot = unresolved.get(u.code);
+      if (!slot) unresolved.set(u.code, (slot = { field: u.field, values: new Map() }));
+      // A value counts if it was already counted or there is room when it first shows up
+      // (what counting issue by issue does: all of a value's issues count, or none).
+      for (const [v, n] of u.values) if (slot.values.has(v) || slot.values.size < MAX_DISTINCT_VALUES) inc(slot.values, v, n);
+    }
+  };
   return {
-    addIssues(issues) {
-      for (const i of issues) {
-        if (!severity.has(i.code)) severity.set(i.code, i.severity);
-        if (i.severity === 'info') continue;
-        const v = offendingValue(i);
-        if (v === null) continue;
-        let slot = unresolved.get(i.code);
-        if (!slot) unresolved.set(i.code, (slot = { field: i.field ?? null, values: new Map() }));
-        if (slot.values.has(v) || slot.values.size < MAX_DISTINCT_VALUES) inc(slot.values, v);
-      }
-    },
-    addRecords(records) {
-      for (const x of records) {
-        if (typeof x.score === 'number') {
-          const s = x.score;
-          scoreN++;
-          scoreSum += s;
-          if (s < scoreMin) scoreMin = s;
-          if (s > scoreMax) scoreMax = s;
-          scoreCounts.set(s, (scoreCounts.get(s) ?? 0) + 1);
-        }
-        if (x.queue !== undefined || x.owner !== undefined || x.nurtureProgram !== undefined) routed = true;
-        if (x.queue) inc(queues, x.queue);
-        if (x.owner) inc(owners, x.owner);
-        if (x.nurtureProgram) inc(nurture, x.nurtureProgram);
-        for (const c of x.campaigns) inc(campaigns, `${c.campaign} — ${c.status ?? '(no status)'}`);
-      }
-    },
+    addIssues: (issues) => addPart(summaryPart([], issues)),
+    addRecords: (records) => addPart(summaryPart(records, [])),
+    addPart,
     addAccountMatches(m, t) {
       matched += m;
       total += t;
