@@ -3,12 +3,15 @@
  * fixture, with deduplication on and off, accounts, existing records, a target profile,
  * worker threads, and an XLSX clean file.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import truth from '../fixtures/truth.json' with { type: 'json' };
 import { cleanFile, cleanFileStream, createWorkerPool, type WorkerPool } from '../src/node.js';
+import { csvRows } from '../src/io/csv-write.js';
+import { projectCsv } from '../src/node/stream-job.js';
 
 const names = Object.keys(truth.files);
 const tmp = mkdtempSync(join(tmpdir(), 'leadtidy-stream-job-'));
@@ -31,6 +34,9 @@ const variants = [
   ['default', {}],
   ['no dedupe, accounts, 2 workers', { dedupe: false, accounts: 'fixtures/accounts.csv' }],
   ['existing + salesforce target + html report', { existing: 'fixtures/crm-export.csv', target: 'salesforce-lead', report: 'report.html' }],
+  // No set step: each batch's output is prepared where it ran (clean rows as CSV text).
+  ['no dedupe, prepared output', { dedupe: false }],
+  ['no dedupe, campaign, html report, prepared output on 2 workers', { dedupe: false, campaign: { name: 'Expo 2026', status: 'Attended' }, report: 'report.html' }],
 ] as const;
 
 describe.each(names)('%s', (name) => {
@@ -39,8 +45,9 @@ describe.each(names)('%s', (name) => {
     const a = join(tmp, `${name}-${i}-mem`);
     const b = join(tmp, `${name}-${i}-stream`);
     const report = (dir: string) => (opts.report ? { report: join(dir, 'report.html') } : {});
-    await cleanFile(join('fixtures', name), { ...opts, ...report(a), out: join(a, 'out.clean.csv'), batchSize: 9 } as never);
-    await cleanFileStream(join('fixtures', name), { ...opts, ...report(b), out: join(b, 'out.clean.csv'), batchSize: 9 } as never);
+    const r1 = await cleanFile(join('fixtures', name), { ...opts, ...report(a), out: join(a, 'out.clean.csv'), batchSize: 9 } as never);
+    const r2 = await cleanFileStream(join('fixtures', name), { ...opts, ...report(b), out: join(b, 'out.clean.csv'), batchSize: 9 } as never);
+    expect(r2.counts).toEqual(r1.counts);
     const fa = filesIn(a);
     const fb = filesIn(b);
     expect(Object.keys(fa).length).toBeGreaterThanOrEqual(4);
@@ -62,4 +69,47 @@ test('XLSX clean file streamed equals in memory', async () => {
   expect(r2.report).toEqual(r1.result.report);
   expect(r2.counts).toEqual(r1.counts);
   expect(readFileSync(join(b, 'o.clean.xlsx')).length).toBeGreaterThan(1000);
+});
+
+describe('prepared output re-cut to the final columns', () => {
+  test('projectCsv moves cells as written (property)', () => {
+    const cell = fc.oneof(fc.constantFrom(null, '', '=1+1', '"q"', 'a,b', 'x\r\ny', ' s', '+1 415 555 2671'), fc.string({ maxLength: 6 }));
+    const names = fc.uniqueArray(fc.constantFrom('email', 'phone', 'jobLevel', 'suffix', 'score', 'queue'), { maxLength: 6 });
+    const extras = fc.uniqueArray(fc.constantFrom('Notes', 'Booth', 'x'), { maxLength: 3 });
+    fc.assert(
+      fc.property(names, extras, names, extras, fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 5 }), (ff, fx, tf, tx, cells) => {
+        const from = { fields: ff, extras: fx };
+        const to = { fields: tf, extras: tx };
+        const width = 1 + ff.length + fx.length;
+        const rows = cells.map((r, i) => [String(i + 2), ...r.slice(0, width - 1)]);
+        const value = (row: (string | null)[], col: string, list: string[], offset: number): string | null => {
+          const k = list.indexOf(col);
+          return k < 0 ? null : row[offset + k]!;
+        };
+        const moved = rows.map((r) => [r[0]!, ...tf.map((f) => value(r, f, ff, 1)), ...tx.map((x) => value(r, x, fx, 1 + ff.length))]);
+        expect(projectCsv(csvRows(rows), from, to)).toBe(csvRows(moved));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a field first filled in the last row: streamed equals in memory', async () => {
+    const head = 'First Name,Last Name,Email,Company,Title,Notes';
+    const first = ['Ann', 'Maria', 'Jose', 'Chen', 'Olga'];
+    const rows = Array.from({ length: 40 }, (_, i) => `${first[i % 5]},O'Neil-Lee,${first[i % 5]}.${i}@acme.com,Acme,"Director ""Sales"", EMEA",=HYPERLINK(${i})`);
+    // Only the last row's title gives a job sub-function: the column shows up in the last batch.
+    rows.push('Bob,Smith,bob@gmail.com,Acme,Senior Software Engineer,"line1\nline2"');
+    const dir = join(tmp, 'late');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'late.csv'), `${head}\r\n${rows.join('\r\n')}\r\n`);
+    for (const workers of [1, 2]) {
+      const a = join(dir, `mem${workers}`);
+      const b = join(dir, `stream${workers}`);
+      await cleanFile(join(dir, 'late.csv'), { dedupe: false, out: join(a, 'o.clean.csv') });
+      await cleanFileStream(join(dir, 'late.csv'), { dedupe: false, out: join(b, 'o.clean.csv'), batchSize: 3, ...(workers > 1 ? { pool } : {}) });
+      const fa = filesIn(a);
+      const fb = filesIn(b);
+      for (const k of Object.keys(fa)) if (!k.endsWith('.json')) expect(fb[k], k).toBe(fa[k]);
+    }
+  });
 });

@@ -14,6 +14,7 @@
 import type { Issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
 import type { LeadRecord, RawRow } from '../core/fields.js';
+import type { BatchOutput } from '../io/batch-output.js';
 import type { ParseMeta } from '../io/parse-text.js';
 import { wholeFileIssueOrder } from '../io/stream-text.js';
 import {
@@ -51,11 +52,19 @@ export type CleanseStreamSource =
   | AsyncIterable<RawRow | readonly RawRow[]>
   | Iterable<RawRow | readonly RawRow[]>;
 
+/**
+ * A record batch as a runner hands it back: either as `runRecordSteps` returns it, or with its
+ * records, changes and issues already turned into output where it ran (`withOutput`); the
+ * latter only when no set step runs on the records (no deduplication, existing records or
+ * accounts) and score/route ran with the record steps.
+ */
+export type RunBatch = RecordBatch & { readonly output?: BatchOutput };
+
 /** Runs record steps on a batch (e.g. on a worker thread). Results must equal `runRecordSteps`. */
 export interface BatchRunner {
   /** Batches it can work on at once (the stream keeps this many in flight; default 1). */
   readonly concurrency?: number;
-  run(rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number): Promise<RecordBatch>;
+  run(rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number): Promise<RunBatch>;
 }
 
 export interface CleanseStreamOptions extends Omit<CleanseOptions, 'rowNumbers' | 'onProgress'> {
@@ -76,6 +85,8 @@ export interface CleanseStreamBatch {
   readonly changes: Change[];
   /** Issues in the order `cleanse` lists them (file issues come in the end event). */
   readonly issues: Issue[];
+  /** When the runner prepared the output (see {@link RunBatch}): records, changes and issues are in here instead. */
+  readonly output?: BatchOutput;
 }
 
 /** The last event: everything that needs the whole file. */
@@ -256,7 +267,7 @@ export async function* cleanseStreamWith(
   const heldBatches: RecordBatch[] = [];
   let first = 0;
 
-  const inFlight: Promise<RecordBatch>[] = [];
+  const inFlight: Promise<RunBatch>[] = [];
   const window = Math.max(1, runner?.concurrency ?? 1);
   // Columns first seen after the sample are carried through unmapped; from then on the
   // batches run here, since the runner's copies of the plan do not know them.
@@ -271,14 +282,21 @@ export async function* cleanseStreamWith(
     inFlight.push(p);
     first += c.rows.length;
   };
-  const settle = (b: RecordBatch): CleanseStreamBatch | null => {
+  const settle = (b: RunBatch): CleanseStreamBatch | null => {
     addCounts(totals.changesByRule, b.changesByRule);
     addCounts(totals.fillBefore, b.fillBefore);
     addCounts(totals.rejectReasons, b.rejectReasons);
     rejected += b.rejected.length;
-    countIssues(b.issues, issuesByCode);
     totals.rows += b.rows;
     options.onProgress?.(totals.rows);
+    if (b.output) {
+      if (holdRecords || !plan.decideEarly || accounts !== undefined) throw new LeadtidyError('input', 'cleanseStream: a runner prepared the output of a batch whose records set steps still need');
+      addCounts(issuesByCode, b.output.issueCounts);
+      addCounts(totals.fillAfter, b.fillAfter);
+      outCount += b.output.records;
+      return { type: 'batch', records: [], rejected: b.rejected, changes: [], issues: [], output: b.output };
+    }
+    countIssues(b.issues, issuesByCode);
     if (holdRecords) {
       // Only the records (and their issues for score/route) wait for the set steps.
       heldBatches.push({ ...b, rejected: [], changes: [], issues: [] });

@@ -30,13 +30,32 @@ export interface TableShape<T> {
   rows(records: readonly T[]): (string | null)[][];
 }
 
-export function cleanTableShape(): TableShape<LeadRecord> {
+/** The clean file's columns by what they hold: record fields (canonical, then decision fields) and carried-through keys. */
+export interface CleanColumns {
+  readonly fields: readonly string[];
+  readonly extras: readonly string[];
+}
+
+export interface CleanTableShape extends TableShape<LeadRecord> {
+  /** Adds columns learnt elsewhere (another batch's {@link CleanTableShape.columns}). */
+  include(columns: CleanColumns): void;
+  columns(): CleanColumns;
+}
+
+export function cleanTableShape(): CleanTableShape {
   const present = new Set<string>();
   const decided = new Set<string>();
   const extraKeys: string[] = [];
   const extraSeen = new Set<string>();
   let fields: string[] | null = null;
   const columns = (): string[] => (fields ??= [...CANONICAL_FIELDS.filter((f) => present.has(f)), ...DECISION_FIELDS.filter((f) => decided.has(f))]);
+  const addExtra = (k: string): void => {
+    if (!extraSeen.has(k)) {
+      extraSeen.add(k);
+      extraKeys.push(k);
+    }
+  };
+  const decisionField = new Set<string>(DECISION_FIELDS);
   return {
     add(records) {
       fields = null;
@@ -44,14 +63,15 @@ export function cleanTableShape(): TableShape<LeadRecord> {
         const rec = r as unknown as Record<string, unknown>;
         for (const f of CANONICAL_FIELDS) if (rec[f] !== undefined) present.add(f);
         for (const f of DECISION_FIELDS) if (rec[f] !== undefined && rec[f] !== null) decided.add(f);
-        for (const k of Object.keys(r.extra)) {
-          if (!extraSeen.has(k)) {
-            extraSeen.add(k);
-            extraKeys.push(k);
-          }
-        }
+        for (const k of Object.keys(r.extra)) addExtra(k);
       }
     },
+    include(c) {
+      fields = null;
+      for (const f of c.fields) (decisionField.has(f) ? decided : present).add(f);
+      for (const k of c.extras) addExtra(k);
+    },
+    columns: () => ({ fields: columns(), extras: [...extraKeys] }),
     headers() {
       const fs = columns();
       const taken = new Set<string>(['sourceRow', ...fs]);

@@ -19,7 +19,9 @@ import {
   type CleanseResult,
   type RecordBatch,
 } from '../engine/cleanse.js';
+import { withOutput, type BatchOutputOptions } from '../io/batch-output.js';
 import type { ParsedLeadFile } from '../io/parse-text.js';
+import type { RunBatch } from '../engine/stream.js';
 import type { AccountIndex, AccountLead, AccountMatch } from '../match/accounts/core.js';
 import { unpackChanges, unpackMatches, type PackedMatches, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
@@ -42,7 +44,15 @@ export interface PoolOptions {
 export interface RecordStepRunner {
   readonly threads: number;
   run(rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number): Promise<RecordBatch>;
+  /** The same batch with its output prepared where it runs (`withOutput`). */
+  run(rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number, output: BatchOutputOptions): Promise<RunBatch>;
   close(): Promise<void>;
+}
+
+/** Record steps on the calling thread, with the output prepared when asked. */
+function runHere(plan: CleansePlan, rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number, output?: BatchOutputOptions): RunBatch {
+  const batch = runRecordSteps(plan, rows, rowNumbers, first);
+  return output ? withOutput(batch, output) : batch;
 }
 
 /** The plan as data a worker can rebuild it from. */
@@ -68,7 +78,8 @@ function workerUrl(): URL {
 function inThread(plan: CleansePlan): RecordStepRunner {
   return {
     threads: 0,
-    run: (rows, rowNumbers, first) => Promise.resolve(runRecordSteps(plan, rows, rowNumbers, first)),
+    run: ((rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number, output?: BatchOutputOptions) =>
+      Promise.resolve(runHere(plan, rows, rowNumbers, first, output))) as RecordStepRunner['run'],
     close: () => Promise.resolve(),
   };
 }
@@ -162,14 +173,14 @@ export async function createWorkerPool(workers = availableParallelism(), options
       await Promise.all(slots.map((s) => call<void>(s, { type: 'plan', seq: seq++, plan: id, spec })));
       return {
         threads: slots.length + (caller ? 1 : 0),
-        run(rows, rowNumbers, first) {
+        run: ((rows: readonly RawRow[], rowNumbers: readonly number[] | undefined, first: number, output?: BatchOutputOptions) => {
           // The least busy worker takes the batch (ties: the first)…
           let slot = slots[0]!;
           for (const s of slots) if (s.pending.size < slot.pending.size) slot = s;
           // …unless every worker has two queued and the calling thread takes part.
-          if (caller && slot.pending.size >= 2) return Promise.resolve(runRecordSteps(plan, rows, rowNumbers, first));
-          return call<RecordBatch>(slot, { type: 'batch', seq: seq++, plan: id, first, rows, rowNumbers: rowNumbers ?? null });
-        },
+          if (caller && slot.pending.size >= 2) return Promise.resolve(runHere(plan, rows, rowNumbers, first, output));
+          return call<RunBatch>(slot, { type: 'batch', seq: seq++, plan: id, first, rows, rowNumbers: rowNumbers ?? null, output: output ?? null });
+        }) as RecordStepRunner['run'],
         close() {
           for (const s of slots) s.worker.postMessage({ type: 'release', plan: id } satisfies ToWorker);
           return Promise.resolve();

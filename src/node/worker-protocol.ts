@@ -1,6 +1,7 @@
 /** Messages between the record-step pool and its worker threads (plain, structured-cloneable data). */
 import type { RawRow } from '../core/fields.js';
 import type { Change, CleanseOptions, RecordBatch } from '../engine/cleanse.js';
+import type { BatchOutputOptions } from '../io/batch-output.js';
 import type { AccountIndexJSON, AccountLead, AccountMatch } from '../match/accounts/core.js';
 
 /** What a worker needs to rebuild the main thread's plan exactly. */
@@ -24,7 +25,16 @@ export type ToWorker =
   | { readonly type: 'release'; readonly plan: number }
   | { readonly type: 'accounts'; readonly seq: number; readonly plan: number; readonly index: AccountIndexJSON }
   | { readonly type: 'match'; readonly seq: number; readonly plan: number; readonly leads: readonly AccountLead[] }
-  | { readonly type: 'batch'; readonly seq: number; readonly plan: number; readonly first: number; readonly rows: readonly RawRow[]; readonly rowNumbers: readonly number[] | null };
+  | {
+      readonly type: 'batch';
+      readonly seq: number;
+      readonly plan: number;
+      readonly first: number;
+      readonly rows: readonly RawRow[];
+      readonly rowNumbers: readonly number[] | null;
+      /** Prepare the batch's output here (`withOutput`) instead of sending records back. */
+      readonly output: BatchOutputOptions | null;
+    };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly seq: number }

@@ -7,6 +7,7 @@ import { builtInEnvironment } from '../builtins.js';
 import { planCleanse, runRecordSteps, type CleansePlan } from '../engine/cleanse.js';
 import type { AccountIndex } from '../match/accounts/core.js';
 import { loadAccountIndex } from '../match/accounts/index.js';
+import { withOutput } from '../io/batch-output.js';
 import { packChanges, packMatches, type FromWorker, type PlanSpec, type ToWorker } from './worker-protocol.js';
 
 function restorePlan(spec: PlanSpec): CleansePlan {
@@ -54,7 +55,8 @@ if (port) {
       const plan = plans.get(m.plan);
       if (!plan) throw new Error(`unknown plan ${m.plan}`);
       const batch = runRecordSteps(plan, m.rows, m.rowNumbers ?? undefined, m.first);
-      send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
+      if (m.output) send({ type: 'batch', seq: m.seq, batch: withOutput(batch, m.output), changes: packChanges([]) });
+      else send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
     } catch (e) {
       send({ type: 'error', seq: m.seq, message: message(e) });
     }
