@@ -8,8 +8,7 @@ import type { Issue } from '../core/codes.js';
 import type { LeadRecord } from '../core/fields.js';
 import { countIssues, type RecordBatch } from '../engine/cleanse.js';
 import { summaryPart, type SummaryPart } from '../report/summary.js';
-import { csvRows } from './csv-write.js';
-import { changeRows, cleanTableShape, type CleanColumns } from './outputs.js';
+import { changesCsv, cleanTableShape, type CleanColumns } from './outputs.js';
 
 export interface BatchOutput {
   /** Clean records in the batch. */
@@ -49,8 +48,8 @@ export function batchOutput(batch: Pick<RecordBatch, 'records' | 'changes' | 'is
     ...recordCounts(batch.records),
     records: batch.records.length,
     columns: shape.columns(),
-    clean: csvRows(shape.rows(batch.records)),
-    changes: csvRows(changeRows(batch.changes)),
+    clean: shape.csv(batch.records),
+    changes: changesCsv(batch.changes),
     changeCount: batch.changes.length,
     issues: keep >= batch.issues.length ? batch.issues : batch.issues.slice(0, Math.max(0, keep)),
     issueTotal: batch.issues.length,

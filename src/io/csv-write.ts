@@ -29,8 +29,6 @@ export interface CsvWriteOptions {
 
 type Cell = string | null | undefined;
 
-/** Characters that make a cell quoted, besides the delimiter (papaparse's BAD_DELIMITERS). */
-const QUOTE_IF = /[\r\n"\ufeff]/;
 const QUOTE = /"/g;
 
 /** Can `FORMULA_START` match a cell starting with this code unit? (`=`, `@`, tab, CR, `+`, `-`) */
@@ -39,20 +37,24 @@ function formulaLead(c: number): boolean {
 }
 
 /**
- * One cell as CSV: formula-guarded when asked, quoted when it holds a quote, CR, LF, BOM or
- * the delimiter, starts or ends with a space, or was guarded.
+ * One cell as CSV: formula-guarded when asked, quoted when it holds a quote, CR, LF, BOM
+ * (papaparse's BAD_DELIMITERS) or the delimiter, starts or ends with a space, or was guarded.
  */
 export function csvCell(value: Cell, delimiter = ',', guard = true): string {
   if (value === null || value === undefined || value === '') return '';
-  let s = String(value);
+  let s = typeof value === 'string' ? value : String(value);
   let quote = false;
   if (guard && formulaLead(s.charCodeAt(0)) && FORMULA_START.test(s)) {
     s = `'${s}`;
     quote = true;
   }
-  if (s.includes('"')) return `"${s.replace(QUOTE, '""')}"`;
-  if (quote || QUOTE_IF.test(s) || s.includes(delimiter) || s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32) return `"${s}"`;
-  return s;
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) return `"${s.replace(QUOTE, '""')}"`;
+    if (c === d || c === 10 || c === 13 || c === 0xfeff) quote = true;
+  }
+  return quote || s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 ? `"${s}"` : s;
 }
 
 /** One row of cells as a CSV line (no newline); with `width`, exactly that many cells (missing ones empty). */

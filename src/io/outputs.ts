@@ -4,6 +4,7 @@
  */
 import { CANONICAL_FIELDS, DECISION_FIELDS, type LeadRecord } from '../core/fields.js';
 import type { Change, CleanseResult, RejectedRow } from '../engine/cleanse.js';
+import { csvCell } from './csv-write.js';
 
 export interface OutputTable {
   readonly headers: string[];
@@ -40,6 +41,15 @@ export interface CleanTableShape extends TableShape<LeadRecord> {
   /** Adds columns learnt elsewhere (another batch's {@link CleanTableShape.columns}). */
   include(columns: CleanColumns): void;
   columns(): CleanColumns;
+  /** `csvRows(rows(records))` written directly (no cell arrays): the streamed job's hot path. */
+  csv(records: readonly LeadRecord[]): string;
+}
+
+/** Record keys that can be clean-file columns: 1 canonical (present when not undefined), 2 decision (when not null either). */
+const COLUMN_KIND = new Map<string, 1 | 2>([...CANONICAL_FIELDS.map((f) => [f, 1] as const), ...DECISION_FIELDS.map((f) => [f, 2] as const)]);
+
+function cellText(v: unknown): string | null {
+  return v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v);
 }
 
 export function cleanTableShape(): CleanTableShape {
@@ -61,9 +71,14 @@ export function cleanTableShape(): CleanTableShape {
       fields = null;
       for (const r of records) {
         const rec = r as unknown as Record<string, unknown>;
-        for (const f of CANONICAL_FIELDS) if (rec[f] !== undefined) present.add(f);
-        for (const f of DECISION_FIELDS) if (rec[f] !== undefined && rec[f] !== null) decided.add(f);
-        for (const k of Object.keys(r.extra)) addExtra(k);
+        // The record's own keys (a few dozen), not every possible column.
+        for (const k in rec) {
+          const kind = COLUMN_KIND.get(k);
+          if (kind === undefined) continue;
+          const v = rec[k];
+          if (kind === 1 ? v !== undefined : v !== undefined && v !== null) (kind === 1 ? present : decided).add(k);
+        }
+        for (const k in r.extra) addExtra(k);
       }
     },
     include(c) {
@@ -87,13 +102,23 @@ export function cleanTableShape(): CleanTableShape {
       return records.map((r) => {
         const rec = r as unknown as Record<string, unknown>;
         const out: (string | null)[] = [String(r.sourceRow)];
-        for (const f of fs) {
-          const v = rec[f];
-          out.push(v === undefined || v === null ? null : Array.isArray(v) ? v.join('; ') : String(v));
-        }
+        for (const f of fs) out.push(cellText(rec[f]));
         for (const k of extraKeys) out.push(Object.prototype.hasOwnProperty.call(r.extra, k) ? r.extra[k]! : null);
         return out;
       });
+    },
+    csv(records) {
+      const fs = columns();
+      const lines: string[] = new Array(records.length);
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]!;
+        const rec = r as unknown as Record<string, unknown>;
+        let line = csvCell(String(r.sourceRow));
+        for (const f of fs) line += `,${csvCell(cellText(rec[f]))}`;
+        for (const k of extraKeys) line += `,${Object.prototype.hasOwnProperty.call(r.extra, k) ? csvCell(r.extra[k]) : ''}`;
+        lines[i] = line;
+      }
+      return lines.join('\r\n');
     },
   };
 }
@@ -146,6 +171,16 @@ export const CHANGE_HEADERS: readonly string[] = ['row', 'field', 'before', 'aft
 /** Change-log rows. */
 export function changeRows(changes: readonly Change[]): (string | null)[][] {
   return changes.map((c) => [String(c.row), c.field, c.before, c.after, c.rule]);
+}
+
+/** `csvRows(changeRows(changes))` written directly. */
+export function changesCsv(changes: readonly Change[]): string {
+  const lines: string[] = new Array(changes.length);
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    lines[i] = `${csvCell(String(c.row))},${csvCell(c.field)},${csvCell(c.before)},${csvCell(c.after)},${csvCell(c.rule)}`;
+  }
+  return lines.join('\r\n');
 }
 
 /** The change log: one line per changed cell. */
