@@ -66,17 +66,19 @@ export function cleanTableShape(): CleanTableShape {
     }
   };
   const decisionField = new Set<string>(DECISION_FIELDS);
+  let missing: string[] = [...COLUMN_KIND.keys()];
   return {
     add(records) {
       fields = null;
       for (const r of records) {
         const rec = r as unknown as Record<string, unknown>;
-        // The record's own keys (a few dozen), not every possible column.
-        for (const k in rec) {
-          const kind = COLUMN_KIND.get(k);
-          if (kind === undefined) continue;
-          const v = rec[k];
-          if (kind === 1 ? v !== undefined : v !== undefined && v !== null) (kind === 1 ? present : decided).add(k);
+        // Only the columns not seen yet are looked up.
+        for (let i = 0; i < missing.length; i++) {
+          const f = missing[i]!;
+          const v = rec[f];
+          if (v === undefined || (v === null && COLUMN_KIND.get(f) === 2)) continue;
+          (COLUMN_KIND.get(f) === 1 ? present : decided).add(f);
+          missing.splice(i--, 1);
         }
         for (const k in r.extra) addExtra(k);
       }
@@ -84,6 +86,7 @@ export function cleanTableShape(): CleanTableShape {
     include(c) {
       fields = null;
       for (const f of c.fields) (decisionField.has(f) ? decided : present).add(f);
+      missing = missing.filter((f) => !present.has(f) && !decided.has(f));
       for (const k of c.extras) addExtra(k);
     },
     columns: () => ({ fields: columns(), extras: [...extraKeys] }),
