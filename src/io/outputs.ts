@@ -179,9 +179,19 @@ export function changeRows(changes: readonly Change[]): (string | null)[][] {
 /** `csvRows(changeRows(changes))` written directly. */
 export function changesCsv(changes: readonly Change[]): string {
   const lines: string[] = new Array(changes.length);
+  // A row's changes come together, and field names and rule ids repeat: written once each.
+  const names = new Map<string, string>();
+  const name = (s: string): string => {
+    let v = names.get(s);
+    if (v === undefined) names.set(s, (v = csvCell(s)));
+    return v;
+  };
+  let row = NaN;
+  let rowCell = '';
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
-    lines[i] = `${csvCell(String(c.row))},${csvCell(c.field)},${csvCell(c.before)},${csvCell(c.after)},${csvCell(c.rule)}`;
+    if (c.row !== row) rowCell = csvCell(String((row = c.row)));
+    lines[i] = `${rowCell},${name(c.field)},${csvCell(c.before)},${csvCell(c.after)},${name(c.rule)}`;
   }
   return lines.join('\r\n');
 }
