@@ -1,7 +1,7 @@
 import { cleanWhitespace, stripControl } from '../../core/text.js';
 import type { CompanyDictionaries, CompanyValue } from './company.js';
 import { foldLetters } from './fold.js';
-import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, LEAD_JUNK, MAX_INPUT, SPELLED, TRAIL_JUNK, tokenKey, unwrapQuotes } from './lexical.js';
+import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, MAX_INPUT, SPELLED, tokenKey, trimEdges, unwrapQuotes } from './lexical.js';
 
 /** A company match key and its compact form. */
 export interface CompanyKey {
@@ -59,11 +59,7 @@ export function createCompanyKeyNormalizer(dicts: CompanyDictionaries, full: (na
     if (typeof input !== 'string') return null;
     const F = tables();
     let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
-    for (let round = 0; round < 6; round++) {
-      const t = unwrapQuotes(s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, ''));
-      if (t === s) break;
-      s = t;
-    }
+    s = trimEdges(s);
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return null;
     if (placeholders.has(s.toLowerCase()) || !HAS_ALNUM.test(s)) return null;

@@ -161,4 +161,10 @@ export const COMPANY_CASES: readonly CompanyCase[] = [
   { input: 'Hello pty ltd World', options: { stripMiddle: true }, expected: { value: { base: 'Hello World' } } },
   { input: 'Hello pty ltd World', expected: { value: { base: 'Hello pty ltd World' } } },
   { input: 'ACME GMBH', options: { recase: false }, expected: { value: { name: 'ACME GMBH', base: 'ACME', key: 'acme' } } },
+  // Stray edge brackets and joiners go with the quotes they hide (found by the idempotence property).
+  c("( ' OOO ACME '", 'OOO Acme', undefined, undefined, 'acme'),
+  c(") ' AB JOHN '", 'AB John', undefined, undefined, 'john'),
+  c("& ' AB ACME '", 'AB Acme', undefined, undefined, 'acme'),
+  c('/ "Acme Corp" &', 'Acme Corp', 'Acme', 'Corp.', 'acme'),
+  c('(UK) Acme Ltd', '(UK) Acme Ltd', undefined, undefined, undefined),
 ];

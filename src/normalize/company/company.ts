@@ -3,7 +3,7 @@ import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
 import { cleanWhitespace, memoize, stripControl } from '../../core/text.js';
 import { foldLetters } from './fold.js';
-import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, LEAD_JUNK, MAX_INPUT, SPELLED, TRAIL_JUNK, tokenKey, unwrapQuotes } from './lexical.js';
+import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, MAX_INPUT, SPELLED, tokenKey, trimEdges, unwrapQuotes } from './lexical.js';
 
 /** One legal form, keyed in {@link CompanyDictionaries.legalForms} by its compact key ("gmbh", "spzoo"). */
 export interface LegalFormEntry {
@@ -141,12 +141,7 @@ export function createCompanyNormalizer(dicts: CompanyDictionaries) {
   function run(input: string, recase: boolean, stripMiddle: boolean): UnitResult<CompanyValue> {
     const Tb = tables();
     let s = cleanWhitespace(stripControl(input.length > MAX_INPUT * 2 ? input.slice(0, MAX_INPUT * 2) : input)).normalize('NFC');
-    // Edge junk and wrapping quotes, to a fixed point (so the output is stable when fed back).
-    for (let round = 0; round < 6; round++) {
-      const t = unwrapQuotes(s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, ''));
-      if (t === s) break;
-      s = t;
-    }
+    s = trimEdges(s);
     if (s.length > MAX_INPUT) s = s.slice(0, MAX_INPUT).trim();
     if (s.length === 0) return none();
     const issues: Issue[] = [];

@@ -8,6 +8,7 @@ export const MAX_INPUT = 300;
 export const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
 export const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
 const QUOTES = '"\'«»“”„';
+const EDGE_JOINERS = /^[&/\s]+|[&/\s]+$/g;
 export const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
 export const BASE_LEAD = /^[\s,;:!?&+/\-–—]+/;
 const ASCII = /^[\x20-\x7e]*$/;
@@ -32,6 +33,28 @@ export function unwrapQuotes(s: string): string {
     else break;
   }
   return t;
+}
+
+/** A bracket at an edge that closes nothing or opens nothing (") Acme", "( Acme", "Acme ("), and a dangling "&" or "/". */
+function stripEdgeBrackets(s: string): string {
+  let t = s.replace(EDGE_JOINERS, '');
+  if (t.startsWith(')') || (t.startsWith('(') && !t.includes(')'))) t = t.slice(1).trim();
+  if (t.endsWith('(') || (t.endsWith(')') && !t.includes('('))) t = t.slice(0, -1).trim();
+  return t;
+}
+
+/**
+ * Edge junk, stray edge brackets and wrapping quotes removed to a fixed point, so that a
+ * normalized name fed back comes out the same. Every round shortens the text, so at most
+ * its length rounds.
+ */
+export function trimEdges(input: string): string {
+  let s = input;
+  for (;;) {
+    const t = unwrapQuotes(stripEdgeBrackets(s.replace(LEAD_JUNK, '').replace(TRAIL_JUNK, '')));
+    if (t === s) return s;
+    s = t;
+  }
 }
 
 function count(s: string, c: string): number {

@@ -98,6 +98,10 @@ export const PERSON_NAME_CASES: readonly PersonNameCase[] = [
   n("Robert 'Corky' Cartwright", { first: 'Robert', last: 'Cartwright', nickname: 'Corky' }),
   n('John and Jane Smith', { first: 'John', last: 'Smith' }, ['name.multiple_people']),
   n('John & Jane Smith', { first: 'John', last: 'Smith' }, ['name.multiple_people']),
+  // A joining word with punctuation glued on is still one (so the parse is stable when fed back).
+  n('ACME(UK)&and(UK)ACME', { first: 'Acme', last: 'Acme', nickname: 'Uk' }, ['name.multiple_people', 'name.recased']),
+  n('Ann &and Bob Lee', { first: 'Ann', last: 'Lee' }, ['name.multiple_people']),
+  n('Dr. Ann und" Lee', { salutation: 'Dr.', last: 'Ann' }, ['name.multiple_people']),
   n('Madonna', { last: 'Madonna' }),
   n('Robert', { first: 'Robert' }),
   n('TRUJILLO', { last: 'Trujillo' }),

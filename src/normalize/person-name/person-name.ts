@@ -67,7 +67,9 @@ const EDGE_START = /^[\s,;:.\-–—_*#]+/;
 const EDGE_END = /[\s,;:\-–—_*#]+$/;
 const QUOTED = /["“”„«»]([^"“”„«»]{1,40})["“”„«»]|\(([^()]{1,40})\)|(?:^|\s)['‘]([^'‘’\s][^'‘’]{0,38})['’](?=\s|$)/;
 const MAY_QUOTE = /["“”„«»(‘']/;
-const CONJUNCTION = /\s(?:and|&|und|et|\+)\s/i;
+// A joining word between spaces, also with stray punctuation glued on ("&and", "und\"", "(et"):
+// the tokens would be trimmed to the bare word later, which reads as a conjunction when fed back.
+const CONJUNCTION = /\s[^\p{L}\p{N}\s]*(?:and|und|et)[^\p{L}\p{N}\s]*\s|\s[&+]\s/iu;
 const DIGIT = /\d/;
 const UPPER = /\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
