@@ -233,3 +233,13 @@ export function memoize<R>(fn: (s: string) => R, max = 50_000, name?: string): (
     return r;
   };
 }
+
+/** Title-case forms of the Latin digraph letters (DŽ, LJ, NJ, DZ): their upper case is not their title case. */
+const TITLE_DIGRAPHS: ReadonlyMap<string, string> = new Map([
+  ['Ǆ', 'ǅ'], ['ǅ', 'ǅ'], ['ǆ', 'ǅ'], ['Ǉ', 'ǈ'], ['ǈ', 'ǈ'], ['ǉ', 'ǈ'], ['Ǌ', 'ǋ'], ['ǋ', 'ǋ'], ['ǌ', 'ǋ'], ['Ǳ', 'ǲ'], ['ǲ', 'ǲ'], ['ǳ', 'ǲ'],
+]);
+
+/** The title case of one character (the first of a capitalized word): its upper case, except for the digraph letters. */
+export function titleChar(c: string): string {
+  return TITLE_DIGRAPHS.get(c) ?? c.toUpperCase();
+}

@@ -167,4 +167,6 @@ export const COMPANY_CASES: readonly CompanyCase[] = [
   c("& ' AB ACME '", 'AB Acme', undefined, undefined, 'acme'),
   c('/ "Acme Corp" &', 'Acme Corp', 'Acme', 'Corp.', 'acme'),
   c('(UK) Acme Ltd', '(UK) Acme Ltd', undefined, undefined, undefined),
+  c('" \' AB & ACME " \'', 'AB & Acme', undefined, undefined, 'acme'),
+  c('( AB ACME )', 'AB Acme', undefined, undefined, 'acme'),
 ];

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { cleanWhitespace, memoize, stripControl } from '../../core/text.js';
+import { cleanWhitespace, memoize, stripControl, titleChar } from '../../core/text.js';
 import { foldLetters } from './fold.js';
 import { BASE_LEAD, BASE_TRAIL, BRACKETED, CONNECTORS, HAS_ALNUM, KEY_DROP, KEY_SPLIT, MAX_INPUT, SPELLED, tokenKey, trimEdges, unwrapQuotes } from './lexical.js';
 
@@ -103,7 +103,7 @@ function build(d: CompanyDictionaries): Tables {
 
 function capitalize(w: string): string {
   if (w.length === 0) return w;
-  return w[0]!.toUpperCase() + w.slice(1).toLowerCase();
+  return titleChar(w[0]!) + w.slice(1).toLowerCase();
 }
 
 /** Title-cases one ALL-CAPS/all-lower word, keeping acronyms, Mc-names and apostrophes sensible. */

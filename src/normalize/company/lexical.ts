@@ -27,7 +27,8 @@ export function unwrapQuotes(s: string): string {
     const a = t[0]!;
     const z = t[t.length - 1]!;
     const pair = (a === '«' && z === '»') || (a === '“' && z === '”') || (a === '„' && z === '“') || (a === z && (a === '"' || a === "'"));
-    if (pair && t.length >= 2) t = t.slice(1, -1).trim();
+    // Straight quotes at both ends, even crossed (" ' Acme " '), wrap the name.
+    if ((pair || ((a === '"' || a === "'") && (z === '"' || z === "'"))) && t.length >= 2) t = t.slice(1, -1).trim();
     else if (QUOTES.includes(a) && count(t, a) % 2 === 1 && a !== '«' && a !== '“' && a !== '„') t = t.slice(1).trim();
     else if (QUOTES.includes(z) && count(t, z) % 2 === 1 && z !== '»' && z !== '”') t = t.slice(0, -1).trim();
     else break;
@@ -38,6 +39,9 @@ export function unwrapQuotes(s: string): string {
 /** A bracket at an edge that closes nothing or opens nothing (") Acme", "( Acme", "Acme ("), and a dangling "&" or "/". */
 function stripEdgeBrackets(s: string): string {
   let t = s.replace(EDGE_JOINERS, '');
+  // A bracket standing alone at an edge ("( Acme )") is punctuation, not a bracketed part.
+  if (t.startsWith('( ')) t = t.slice(2).trim();
+  if (t.endsWith(' )')) t = t.slice(0, -2).trim();
   if (t.startsWith(')') || (t.startsWith('(') && !t.includes(')'))) t = t.slice(1).trim();
   if (t.endsWith('(') || (t.endsWith(')') && !t.includes('('))) t = t.slice(0, -1).trim();
   return t;

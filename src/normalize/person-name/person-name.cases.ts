@@ -101,6 +101,8 @@ export const PERSON_NAME_CASES: readonly PersonNameCase[] = [
   // A joining word with punctuation glued on is still one (so the parse is stable when fed back).
   n('ACME(UK)&and(UK)ACME', { first: 'Acme', last: 'Acme', nickname: 'Uk' }, ['name.multiple_people', 'name.recased']),
   n('Ann &and Bob Lee', { first: 'Ann', last: 'Lee' }, ['name.multiple_people']),
+  // The digraph letters have a title case of their own (ǅ, not Ǆ).
+  n('ǆohn smith', { first: 'ǅohn', last: 'Smith' }, ['name.recased']),
   n('Dr. Ann und" Lee', { salutation: 'Dr.', last: 'Ann' }, ['name.multiple_people']),
   n('Madonna', { last: 'Madonna' }),
   n('Robert', { first: 'Robert' }),

@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { cleanWhitespace, foldDiacritics, stripControl } from '../../core/text.js';
+import { cleanWhitespace, foldDiacritics, stripControl, titleChar } from '../../core/text.js';
 
 /** Data the person-name unit needs; the root entry binds the built-in dictionaries. */
 export interface PersonNameDictionaries {
@@ -114,7 +114,7 @@ function tkey(t: string): string {
 }
 
 function cap(w: string): string {
-  return w.length === 0 ? w : w[0]!.toUpperCase() + w.slice(1);
+  return w.length === 0 ? w : titleChar(w[0]!) + w.slice(1);
 }
 
 /** Proper case for one ALL-CAPS/all-lower name word. */
