@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
-import { defineStep, type CellValue, type StepContext } from '../../engine/step.js';
+import { deepFreeze, MemoCache } from '../../core/text.js';
+import { defineStep, type CellValue, type StepContext, type StepOutput } from '../../engine/step.js';
 import { normalizeCountryFull as normalizeCountry } from '../country/full.js';
 import type { PhoneValue } from '../phone/phone.js';
 import { normalizePhone } from '../phone/index.js';
@@ -87,28 +88,66 @@ export const geoStep = defineStep({
     }),
   run(value: CellValue, options, ctx) {
     const f = options.fields;
-    const r = reconcileGeo(
-      {
-        country: value,
-        state: read(ctx, f.state),
-        postalCode: read(ctx, f.postalCode),
-        phone: read(ctx, f.phone),
-        mobilePhone: read(ctx, f.mobilePhone),
-      },
-      {
-        fillCountry: options.fillCountry,
-        fillState: options.fillState,
-        ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
-      },
-    );
-    const set: Record<string, CellValue> = {};
-    if (r.stateFilled && r.state) set[f.state] = r.state;
-    const out: { value?: CellValue; set?: Record<string, CellValue>; issues: readonly Issue[] } = { issues: r.issues };
-    if (r.country) out.value = r.country;
-    if (Object.keys(set).length) out.set = set;
+    const state = read(ctx, f.state);
+    const postalCode = read(ctx, f.postalCode);
+    const phone = read(ctx, f.phone);
+    const mobilePhone = read(ctx, f.mobilePhone);
+    let memo = geoMemos.get(options);
+    if (memo === undefined) geoMemos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'geo step')));
+    const key = geoKey(value, state, postalCode, phone, mobilePhone);
+    let out = memo.get(key);
+    if (out === undefined) {
+      out = deepFreeze(geoOutput(value, state, postalCode, phone, mobilePhone, options));
+      memo.set(key, out);
+    }
     return out;
   },
 });
+
+// The geo step's output is a pure function of the country, state and postal code cells, the phones
+// that are written internationally (the others are no evidence) and the options: one result per
+// distinct tuple and options object (packs parse their options once). Shared between rows, so frozen.
+const geoMemos = new WeakMap<object, MemoCache<StepOutput>>();
+
+/** Unambiguous key of a geo tuple: each part length-prefixed; a phone the reconciler ignores counts as empty. */
+function geoKey(country: CellValue, state: CellValue, postalCode: CellValue, phone: CellValue, mobilePhone: CellValue): string {
+  return `${part(country)}${part(state)}${part(postalCode)}${phonePart(phone)}${phonePart(mobilePhone)}`;
+}
+const part = (v: CellValue): string => (v === null ? '-' : `${v.length}:${v}`);
+const INTERNATIONAL = /^\s*(?:\+|00|011)/;
+const phonePart = (v: CellValue): string => (v !== null && INTERNATIONAL.test(v) ? part(v) : '-');
+
+type GeoStepOptions = {
+  readonly fillCountry: boolean;
+  readonly fillState: boolean;
+  readonly preferCountries?: readonly string[] | undefined;
+  readonly fields: { readonly state: string };
+};
+
+function geoOutput(
+  value: CellValue,
+  state: CellValue,
+  postalCode: CellValue,
+  phone: CellValue,
+  mobilePhone: CellValue,
+  options: GeoStepOptions,
+): StepOutput {
+  const f = options.fields;
+  const r = reconcileGeo(
+    { country: value, state, postalCode, phone, mobilePhone },
+    {
+      fillCountry: options.fillCountry,
+      fillState: options.fillState,
+      ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
+    },
+  );
+  const set: Record<string, CellValue> = {};
+  if (r.stateFilled && r.state) set[f.state] = r.state;
+  const out: { value?: CellValue; set?: Record<string, CellValue>; issues: readonly Issue[] } = { issues: r.issues };
+  if (r.country) out.value = r.country;
+  if (Object.keys(set).length) out.set = set;
+  return out;
+}
 
 /**
  * `state` step: the subdivision code without the country ("CA"), within the record's country.
