@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
-import { deepFreeze, MemoCache } from '../../core/text.js';
+import { deepFreeze, MemoCache, PairMemoCache } from '../../core/text.js';
 import { defineStep, type CellValue, type StepContext, type StepOutput } from '../../engine/step.js';
 import { normalizeCountryFull as normalizeCountry } from '../country/full.js';
 import type { PhoneValue } from '../phone/phone.js';
@@ -149,6 +149,19 @@ function geoOutput(
   return out;
 }
 
+// The state, postal code and phone steps' outputs are pure functions of the cell, the record's
+// country (alpha-2, or none: '' — never a code) and the options: one output per (country, cell) and
+// options object (packs parse their options once), in place of the unit's own lookup. Shared
+// between rows, so frozen (the issues inside are the units' own memoised ones, shared as before).
+const stateMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+const postalMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+const phoneMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+function memoFor(memos: WeakMap<object, PairMemoCache<StepOutput>>, options: object, name: string): PairMemoCache<StepOutput> {
+  let memo = memos.get(options);
+  if (memo === undefined) memos.set(options, (memo = new PairMemoCache<StepOutput>(20_000, name)));
+  return memo;
+}
+
 /**
  * `state` step: the subdivision code without the country ("CA"), within the record's country.
  *
@@ -165,12 +178,17 @@ export const stateStep = defineStep({
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
     const country = recordCountry(ctx, options.countryFrom);
-    const r = normalizeState(value, {
-      country,
-      ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
-    });
-    if (!r.value) return { issues: r.issues };
-    return { value: r.value.code.slice(r.value.country.length + 1), issues: r.issues };
+    const memo = memoFor(stateMemos, options, 'state step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizeState(value, {
+        country,
+        ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
+      });
+      out = Object.freeze(r.value ? { value: r.value.code.slice(r.value.country.length + 1), issues: r.issues } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 
@@ -186,8 +204,15 @@ export const postalCodeStep = defineStep({
   options: z.object({ countryFrom: z.string().default('country') }).strict().default({ countryFrom: 'country' }),
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
-    const r = normalizePostalCode(value, { country: recordCountry(ctx, options.countryFrom) });
-    return r.value && r.confidence >= 0.8 ? { value: r.value.postalCode, issues: r.issues } : { issues: r.issues };
+    const country = recordCountry(ctx, options.countryFrom);
+    const memo = memoFor(postalMemos, options, 'postalCode step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizePostalCode(value, { country });
+      out = Object.freeze(r.value && r.confidence >= 0.8 ? { value: r.value.postalCode, issues: r.issues } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 
@@ -212,10 +237,14 @@ export const phoneStep = defineStep({
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
     const country = recordCountry(ctx, options.defaultCountryFrom) ?? options.defaultCountry;
-    const r = normalizePhone(value, { country, type: options.type });
-    if (!r.value) return { issues: r.issues };
-    const issues: Issue[] = [...r.issues];
-    return { value: formatPhone(r.value, options.extension), issues };
+    const memo = memoFor(phoneMemos, options, 'phone step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizePhone(value, { country, type: options.type });
+      out = Object.freeze(r.value ? { value: formatPhone(r.value, options.extension), issues: Object.freeze([...r.issues]) } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 
