@@ -35,9 +35,10 @@ function partEntry<O extends { recase: boolean }>(
   isPlain: (value: string, r: UnitResult<PersonNameValue>, options: O) => boolean,
   output: (value: string, options: O, ctx: StepContext, r: UnitResult<PersonNameValue>) => StepOutput,
   ctx: StepContext,
+  name: string,
 ): PartEntry {
   let memo = partMemos.get(options);
-  if (memo === undefined) partMemos.set(options, (memo = new MemoCache<PartEntry>(10_000, 'person-name step')));
+  if (memo === undefined) partMemos.set(options, (memo = new MemoCache<PartEntry>(10_000, name)));
   let e = memo.get(value);
   if (e === undefined) {
     const r = parsePart(value, options);
@@ -136,7 +137,7 @@ export const firstNameStep = defineStep({
   options: opts,
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
-    const e = partEntry(value, options, firstNamePlain, firstNameOutput, ctx);
+    const e = partEntry(value, options, firstNamePlain, firstNameOutput, ctx, 'firstName step');
     return e.plain ?? firstNameOutput(value, options, ctx, e.r);
   },
 });
@@ -193,7 +194,7 @@ export const lastNameStep = defineStep({
   options: z.object({ recase: z.boolean().default(true), warnSwapped: z.boolean().default(false) }).strict(),
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
-    const e = partEntry(value, options, lastNamePlain, lastNameOutput, ctx);
+    const e = partEntry(value, options, lastNamePlain, lastNameOutput, ctx, 'lastName step');
     return e.plain ?? lastNameOutput(value, options, ctx, e.r);
   },
 });
