@@ -5,7 +5,9 @@
 
 const COMPACT = /[^a-z0-9]/g;
 
+/** {@link simpleAt}: plain ASCII that `SIMPLE` does not match (take the general path). */
 export const NOT_SIMPLE = -1;
+/** {@link simpleAt}: the input has non-ASCII characters (test `SIMPLE` on it lowercased). */
 export const NON_ASCII_SEEN = -2;
 
 /**
