@@ -111,11 +111,19 @@ const geoMemos = new WeakMap<object, MemoCache<StepOutput>>();
 
 /** Unambiguous key of a geo tuple: each part length-prefixed; a phone the reconciler ignores counts as empty. */
 function geoKey(country: CellValue, state: CellValue, postalCode: CellValue, phone: CellValue, mobilePhone: CellValue): string {
-  return `${part(country)}${part(state)}${part(postalCode)}${phonePart(phone)}${phonePart(mobilePhone)}`;
+  const p = phone !== null && INTERNATIONAL.test(phone) ? phone : null;
+  const m = mobilePhone !== null && INTERNATIONAL.test(mobilePhone) ? mobilePhone : null;
+  // Common case: no part holds a NUL, so NUL-separated parts (null as NUL + "-", a string as NUL +
+  // "=" + text) are unambiguous; otherwise length-prefixed parts (they never start with NUL).
+  if (!hasNul(country) && !hasNul(state) && !hasNul(postalCode) && !hasNul(p) && !hasNul(m)) {
+    return nulPart(country) + nulPart(state) + nulPart(postalCode) + nulPart(p) + nulPart(m);
+  }
+  return `${part(country)}${part(state)}${part(postalCode)}${part(p)}${part(m)}`;
 }
+const hasNul = (v: CellValue): boolean => v !== null && v.indexOf('\u0000') >= 0;
+const nulPart = (v: CellValue): string => (v === null ? '\u0000-' : '\u0000=' + v);
 const part = (v: CellValue): string => (v === null ? '-' : `${v.length}:${v}`);
 const INTERNATIONAL = /^\s*(?:\+|00|011)/;
-const phonePart = (v: CellValue): string => (v !== null && INTERNATIONAL.test(v) ? part(v) : '-');
 
 type GeoStepOptions = {
   readonly fillCountry: boolean;
