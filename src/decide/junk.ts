@@ -8,7 +8,7 @@
 import * as z from 'zod';
 import junk from '../../dictionaries/junk.json' with { type: 'json' };
 import { issue, type Issue } from '../core/codes.js';
-import { foldKey, MemoCache } from '../core/text.js';
+import { foldKey, MemoCache, PairMemoCache } from '../core/text.js';
 import { defineStep } from '../engine/step.js';
 
 export type JunkReason = 'fake_name' | 'placeholder' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
@@ -102,19 +102,42 @@ const combinedMemo = {
   person: new MemoCache<JunkReason | null>(10_000, 'junk (person, combined fields)'),
   company: new MemoCache<JunkReason | null>(10_000, 'junk (company, combined fields)'),
 } as const;
+// Two parts (first and last name, the default pack's case): keyed by the pair of cells, without
+// building a combined key string (each cell keeps the hash V8 cached in it).
+const pairMemo = {
+  person: new PairMemoCache<JunkReason | null>(20_000, 'junk (person, two fields)'),
+  company: new PairMemoCache<JunkReason | null>(20_000, 'junk (company, two fields)'),
+} as const;
 function junkReasonOfParts(parts: readonly string[], kind: 'person' | 'company'): JunkReason | null {
   if (parts.length === 1) return junkReasonMemo(parts[0]!, kind);
+  if (parts.length === 2) {
+    const cache = pairMemo[kind];
+    const a = parts[0]!;
+    const b = parts[1]!;
+    let r = cache.get(a, b);
+    if (r === undefined) {
+      r = junkReasonOfPartsNow(parts, kind);
+      cache.set(a, b, r);
+    }
+    return r;
+  }
   let key = `${parts.length}|`;
   for (let i = 0; i < parts.length - 1; i++) key += `${parts[i]!.length}:${parts[i]!}`;
   key += parts[parts.length - 1]!;
   const cache = combinedMemo[kind];
   let r = cache.get(key);
   if (r === undefined) {
-    r = junkReason(parts.join(' '), kind) ?? parts.map((p) => junkReasonMemo(p, kind)).find((x) => x !== null) ?? null;
+    r = junkReasonOfPartsNow(parts, kind);
     cache.set(key, r);
   }
   return r;
 }
+function junkReasonOfPartsNow(parts: readonly string[], kind: 'person' | 'company'): JunkReason | null {
+  return junkReason(parts.join(' '), kind) ?? parts.map((p) => junkReasonMemo(p, kind)).find((x) => x !== null) ?? null;
+}
+
+/** A step output that changes nothing (shared, frozen). */
+const NOTHING = Object.freeze({});
 
 export const junkStep = defineStep({
   name: 'junk',
@@ -128,14 +151,24 @@ export const junkStep = defineStep({
     .strict(),
   run(value, options, ctx) {
     const rec = ctx.record as unknown as Record<string, unknown>;
-    const source = options.fields.length ? options.fields.map((f) => (f === ctx.field ? value : typeof rec[f] === 'string' ? (rec[f] as string) : null)) : [value];
-    const parts = source.filter((v): v is string => v !== null && v !== '');
-    if (parts.length === 0) return {};
+    const fields = options.fields;
+    const parts: string[] = [];
+    if (fields.length === 0) {
+      if (value !== null && value !== '') parts.push(value);
+    } else {
+      for (let k = 0; k < fields.length; k++) {
+        const f = fields[k]!;
+        const v = f === ctx.field ? value : typeof rec[f] === 'string' ? (rec[f] as string) : null;
+        if (v !== null && v !== '') parts.push(v);
+      }
+    }
+    if (parts.length === 0) return NOTHING;
     const code = options.kind === 'person' ? 'name.junk' : 'company.junk';
     // The name and company parsers may have flagged this row already: one issue is enough.
-    if (ctx.issues.some((i) => i.code === code)) return {};
+    const seen = ctx.issues;
+    for (let k = 0; k < seen.length; k++) if (seen[k]!.code === code) return NOTHING;
     const reason = junkReasonOfParts(parts, options.kind);
-    if (!reason) return {};
+    if (!reason) return NOTHING;
     const whole = parts.join(' ');
     const issues: Issue[] = [issue(code, { value: whole, reason: reason.replace(/_/g, ' ') })];
     return { issues };

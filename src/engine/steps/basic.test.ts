@@ -44,6 +44,12 @@ describe('clean step: fast paths give what cleanCell gives', () => {
       fc.string({ unit: fc.constantFrom('a', 'A', 'n', '/', '.', '#', ' ', '  ', '\t', '\n', '\u0001', 'é', '\u00a0', 'x', '-', '?'), maxLength: 8 }),
       fc.constantFrom('N/A', 'n/a', 'NULL', 'None', 'TBD', 'tbc', 'Not Provided', '(blank)', 'K.A.', 'non renseigné', 'NON RENSEIGNÉ', 'xx'),
       fc.string(),
+      // Non-ASCII letters next to every Unicode whitespace, control and invisible formatting character.
+      fc.string({
+        unit: fc.constantFrom('é', 'ß', 'Ü', '中', '\u00ad', '\u0085', '\u1680', '\u180e', '\u2003', '\u200b', '\u200e', '\u2028', '\u202f', '\u2060', '\u2066', '\u3000', '\ufeff', ' ', 'a'),
+        maxLength: 8,
+      }),
+      fc.string({ unit: 'binary', maxLength: 8 }),
     );
     fc.assert(
       fc.property(cell, fc.constantFrom(...OPTION_SETS), (s, o) => {
@@ -52,7 +58,7 @@ describe('clean step: fast paths give what cleanCell gives', () => {
         expect(got.value).toBe(want.value);
         expect(got.issues).toEqual(want.issues);
       }),
-      { numRuns: 3000 },
+      { numRuns: 6000 },
     );
   });
 });

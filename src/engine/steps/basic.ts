@@ -64,6 +64,40 @@ function cleanAscii(s: string): boolean {
   return true;
 }
 
+/**
+ * {@link cleanAscii} for a value with other characters too: true when it has none that the
+ * general path would change (whitespace, control or invisible formatting characters; this
+ * rejects a few more ranges than those, which then take the general path), and clean spacing.
+ */
+function cleanUnicode(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c > 32 && c < 127) continue;
+    if (
+      c <= 0xa0 ||
+      c === 0x1680 ||
+      c === 0x180e ||
+      (c >= 0x2000 && c <= 0x200f) ||
+      (c >= 0x2028 && c <= 0x202f) ||
+      (c >= 0x205f && c <= 0x206f) ||
+      c === 0x3000 ||
+      c === 0xfeff
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** A step output that changes nothing (shared, frozen). */
 const NOTHING = Object.freeze({});
 
@@ -111,8 +145,9 @@ export const cleanStep = defineStep({
   run(value, options) {
     if (value === null) return {};
     // Fast paths for the common cell: one line, no control characters, not a placeholder.
-    if (options.extraPlaceholders.length === 0 && cleanAscii(value)) {
-      return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NOTHING;
+    if (options.extraPlaceholders.length === 0) {
+      if (cleanAscii(value)) return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NOTHING;
+      if (cleanUnicode(value)) return options.placeholders && isPlaceholder(value) ? cleanCell(value, options) : NOTHING;
     }
     if (!options.multiline && options.extraPlaceholders.length === 0 && !hasControl(value)) {
       const cleaned = cleanWhitespace(value);

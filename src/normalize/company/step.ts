@@ -1,6 +1,12 @@
 import * as z from 'zod';
-import { defineStep } from '../../engine/step.js';
+import { MemoCache } from '../../core/text.js';
+import { defineStep, type StepOutput } from '../../engine/step.js';
 import { normalizeCompanyName } from './index.js';
+
+// Company names repeat within a file: one step output per distinct cell and options object (packs
+// parse their options once). Outputs are shared between rows, so frozen (the issues array is the
+// normalizer's own memoised one, shared as before).
+const memos = new WeakMap<object, MemoCache<StepOutput>>();
 
 /**
  * `companyName` step: cleans the display name (recasing only ALL-CAPS/all-lower names).
@@ -20,10 +26,19 @@ export const companyNameStep = defineStep({
     .strict(),
   run(value, options) {
     if (value === null || value.trim() === '') return {};
-    const r = normalizeCompanyName(value, { recase: options.recase });
-    if (r.value === null) return { issues: r.issues };
-    const next = options.stripLegalForm && r.value.base !== '' ? r.value.base : r.value.name;
-    return next === value ? { issues: r.issues } : { value: next, issues: r.issues };
+    let memo = memos.get(options);
+    if (memo === undefined) memos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'companyName step')));
+    let out = memo.get(value);
+    if (out === undefined) {
+      const r = normalizeCompanyName(value, { recase: options.recase });
+      if (r.value === null) out = { issues: r.issues };
+      else {
+        const next = options.stripLegalForm && r.value.base !== '' ? r.value.base : r.value.name;
+        out = next === value ? { issues: r.issues } : { value: next, issues: r.issues };
+      }
+      memo.set(value, Object.freeze(out));
+    }
+    return out;
   },
 });
 

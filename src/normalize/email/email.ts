@@ -1,6 +1,7 @@
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { NO_ISSUES, none, ok, type UnitResult } from '../../core/result.js';
+import { compactAlnum, isSld, lowerFast, NON_ASCII_SEEN, NOT_SIMPLE, oneCharRepeated, shapeOf, simpleAt } from './fast.js';
 import { cleanWhitespace, memoize, stripControl } from '../../core/text.js';
 import { asciiHost, hostInfo, hostProblem, oneEditApart } from './domain.js';
 
@@ -294,6 +295,10 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
   const lookups = (): Lookups => (L ??= buildLookups(dicts));
   const domainFacts = memoize((d: string) => analyseDomain(lookups(), d, true), 20_000, 'email domain');
   const domainFactsNoRepair = memoize((d: string) => analyseDomain(lookups(), d, false), 20_000, 'email domain (no repair)');
+  // (length, first character) of every role prefix and junk mailbox: most mailboxes are ruled out
+  // without hashing them.
+  let Pf: { readonly role: ReadonlySet<number>; readonly junkLocals: ReadonlySet<number> } | undefined;
+  const prefilter = () => (Pf ??= { role: new Set([...lookups().role].map(shapeOf)), junkLocals: new Set([...lookups().junkLocals].map(shapeOf)) });
 
   return function normalizeEmail(input: string | null | undefined, options: EmailOptions = {}): UnitResult<EmailValue> {
     if (typeof options !== 'object' || options === null) throw new LeadtidyError('options', 'normalizeEmail: options must be an object');
@@ -305,8 +310,8 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
     let confidence = 1;
 
     let candidate: string;
-    const lower = input.toLowerCase();
-    if (input.length <= MAX_INPUT && SIMPLE.test(lower)) {
+    const fastAt = input.length <= MAX_INPUT ? simpleAt(input) : NOT_SIMPLE;
+    if (fastAt >= 0 || (fastAt === NON_ASCII_SEEN && SIMPLE.test(input.toLowerCase()))) {
       candidate = input;
     } else {
       const s = cleanWhitespace(stripControl(input));
@@ -325,7 +330,7 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
       }
     }
 
-    const at = candidate.lastIndexOf('@');
+    const at = fastAt >= 0 ? fastAt : candidate.lastIndexOf('@');
     let local = candidate.slice(0, at);
     const rawDomain = candidate.slice(at + 1);
     if (local.length === 0) return none([...issues, issue('email.invalid', { reason: 'nothing before "@"' })]);
@@ -334,11 +339,11 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
     if (!LOCAL.test(local)) {
       return none([...issues, issue('email.invalid', { reason: `the part before "@" ("${local.slice(0, 64)}") has characters or dots mail servers reject` })]);
     }
-    if (lowercaseLocal) local = local.toLowerCase();
+    if (lowercaseLocal) local = lowerFast(local);
 
     const facts = correct ? domainFacts(rawDomain) : domainFactsNoRepair(rawDomain);
     if (facts.problem !== null) {
-      const lk = local.toLowerCase();
+      const lk = lowerFast(local);
       if (facts.junk) issues.push(issue('email.junk', { reason: `placeholder domain "${facts.domain}"` }));
       else if (Lk.junkLocals.has(lk) || lk === sld(facts.domain)) issues.push(issue('email.junk', { reason: `placeholder address "${local}@${rawDomain}"` }));
       if (facts.suggestions !== undefined) issues.push(issue('email.domain_suggestion', { domain: facts.domain, suggestions: facts.suggestions }));
@@ -354,15 +359,16 @@ export function createEmailNormalizer(dicts: EmailDictionaries) {
       confidence = Math.min(confidence, 0.7);
     }
 
-    const localKey = local.toLowerCase();
+    const localKey = lowerFast(local);
     const plus = localKey.indexOf('+');
-    const box = (plus > 0 ? localKey.slice(0, plus) : localKey).replace(COMPACT, '');
-    const isRole = Lk.role.has(box);
+    const box = compactAlnum(plus > 0 ? localKey.slice(0, plus) : localKey);
+    const P = prefilter();
+    const isRole = P.role.has(shapeOf(box)) && Lk.role.has(box);
     let junkReason: string | null = null;
     if (facts.junk) junkReason = `placeholder domain "${domain}"`;
-    else if (Lk.junkLocals.has(localKey) || Lk.junkLocals.has(box)) junkReason = `placeholder mailbox "${local}"`;
-    else if (box.length >= 3 && box === sld(facts.registrable)) junkReason = `mailbox repeats the domain ("${local}@${domain}")`;
-    else if (box.length >= 4 && /^(.)\1+$/.test(box)) junkReason = `repeated character mailbox "${local}"`;
+    else if ((P.junkLocals.has(shapeOf(localKey)) && Lk.junkLocals.has(localKey)) || (P.junkLocals.has(shapeOf(box)) && Lk.junkLocals.has(box))) junkReason = `placeholder mailbox "${local}"`;
+    else if (box.length >= 3 && isSld(box, facts.registrable)) junkReason = `mailbox repeats the domain ("${local}@${domain}")`;
+    else if (box.length >= 4 && oneCharRepeated(box)) junkReason = `repeated character mailbox "${local}"`;
 
     if (facts.flagIssues) for (const i of facts.flagIssues) issues.push(i);
     if (isRole) issues.push(issue('email.role_account', { local }));

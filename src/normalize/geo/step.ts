@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
-import { defineStep, type CellValue, type StepContext } from '../../engine/step.js';
+import { deepFreeze, MemoCache, PairMemoCache } from '../../core/text.js';
+import { defineStep, type CellValue, type StepContext, type StepOutput } from '../../engine/step.js';
 import { normalizeCountryFull as normalizeCountry } from '../country/full.js';
 import type { PhoneValue } from '../phone/phone.js';
 import { normalizePhone } from '../phone/index.js';
@@ -87,28 +88,87 @@ export const geoStep = defineStep({
     }),
   run(value: CellValue, options, ctx) {
     const f = options.fields;
-    const r = reconcileGeo(
-      {
-        country: value,
-        state: read(ctx, f.state),
-        postalCode: read(ctx, f.postalCode),
-        phone: read(ctx, f.phone),
-        mobilePhone: read(ctx, f.mobilePhone),
-      },
-      {
-        fillCountry: options.fillCountry,
-        fillState: options.fillState,
-        ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
-      },
-    );
-    const set: Record<string, CellValue> = {};
-    if (r.stateFilled && r.state) set[f.state] = r.state;
-    const out: { value?: CellValue; set?: Record<string, CellValue>; issues: readonly Issue[] } = { issues: r.issues };
-    if (r.country) out.value = r.country;
-    if (Object.keys(set).length) out.set = set;
+    const state = read(ctx, f.state);
+    const postalCode = read(ctx, f.postalCode);
+    const phone = read(ctx, f.phone);
+    const mobilePhone = read(ctx, f.mobilePhone);
+    let memo = geoMemos.get(options);
+    if (memo === undefined) geoMemos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'geo step')));
+    const key = geoKey(value, state, postalCode, phone, mobilePhone);
+    let out = memo.get(key);
+    if (out === undefined) {
+      out = deepFreeze(geoOutput(value, state, postalCode, phone, mobilePhone, options));
+      memo.set(key, out);
+    }
     return out;
   },
 });
+
+// The geo step's output is a pure function of the country, state and postal code cells, the phones
+// that are written internationally (the others are no evidence) and the options: one result per
+// distinct tuple and options object (packs parse their options once). Shared between rows, so frozen.
+const geoMemos = new WeakMap<object, MemoCache<StepOutput>>();
+
+/** Unambiguous key of a geo tuple: each part length-prefixed; a phone the reconciler ignores counts as empty. */
+function geoKey(country: CellValue, state: CellValue, postalCode: CellValue, phone: CellValue, mobilePhone: CellValue): string {
+  const p = phone !== null && INTERNATIONAL.test(phone) ? phone : null;
+  const m = mobilePhone !== null && INTERNATIONAL.test(mobilePhone) ? mobilePhone : null;
+  // Common case: no part holds a NUL, so NUL-separated parts (null as NUL + "-", a string as NUL +
+  // "=" + text) are unambiguous; otherwise length-prefixed parts (they never start with NUL).
+  if (!hasNul(country) && !hasNul(state) && !hasNul(postalCode) && !hasNul(p) && !hasNul(m)) {
+    return nulPart(country) + nulPart(state) + nulPart(postalCode) + nulPart(p) + nulPart(m);
+  }
+  return `${part(country)}${part(state)}${part(postalCode)}${part(p)}${part(m)}`;
+}
+const hasNul = (v: CellValue): boolean => v !== null && v.indexOf('\u0000') >= 0;
+const nulPart = (v: CellValue): string => (v === null ? '\u0000-' : '\u0000=' + v);
+const part = (v: CellValue): string => (v === null ? '-' : `${v.length}:${v}`);
+const INTERNATIONAL = /^\s*(?:\+|00|011)/;
+
+type GeoStepOptions = {
+  readonly fillCountry: boolean;
+  readonly fillState: boolean;
+  readonly preferCountries?: readonly string[] | undefined;
+  readonly fields: { readonly state: string };
+};
+
+function geoOutput(
+  value: CellValue,
+  state: CellValue,
+  postalCode: CellValue,
+  phone: CellValue,
+  mobilePhone: CellValue,
+  options: GeoStepOptions,
+): StepOutput {
+  const f = options.fields;
+  const r = reconcileGeo(
+    { country: value, state, postalCode, phone, mobilePhone },
+    {
+      fillCountry: options.fillCountry,
+      fillState: options.fillState,
+      ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
+    },
+  );
+  const set: Record<string, CellValue> = {};
+  if (r.stateFilled && r.state) set[f.state] = r.state;
+  const out: { value?: CellValue; set?: Record<string, CellValue>; issues: readonly Issue[] } = { issues: r.issues };
+  if (r.country) out.value = r.country;
+  if (Object.keys(set).length) out.set = set;
+  return out;
+}
+
+// The state, postal code and phone steps' outputs are pure functions of the cell, the record's
+// country (alpha-2, or none: '' — never a code) and the options: one output per (country, cell) and
+// options object (packs parse their options once), in place of the unit's own lookup. Shared
+// between rows, so frozen (the issues inside are the units' own memoised ones, shared as before).
+const stateMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+const postalMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+const phoneMemos = new WeakMap<object, PairMemoCache<StepOutput>>();
+function memoFor(memos: WeakMap<object, PairMemoCache<StepOutput>>, options: object, name: string): PairMemoCache<StepOutput> {
+  let memo = memos.get(options);
+  if (memo === undefined) memos.set(options, (memo = new PairMemoCache<StepOutput>(20_000, name)));
+  return memo;
+}
 
 /**
  * `state` step: the subdivision code without the country ("CA"), within the record's country.
@@ -126,12 +186,17 @@ export const stateStep = defineStep({
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
     const country = recordCountry(ctx, options.countryFrom);
-    const r = normalizeState(value, {
-      country,
-      ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
-    });
-    if (!r.value) return { issues: r.issues };
-    return { value: r.value.code.slice(r.value.country.length + 1), issues: r.issues };
+    const memo = memoFor(stateMemos, options, 'state step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizeState(value, {
+        country,
+        ...(options.preferCountries ? { preferCountries: options.preferCountries } : {}),
+      });
+      out = Object.freeze(r.value ? { value: r.value.code.slice(r.value.country.length + 1), issues: r.issues } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 
@@ -147,8 +212,15 @@ export const postalCodeStep = defineStep({
   options: z.object({ countryFrom: z.string().default('country') }).strict().default({ countryFrom: 'country' }),
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
-    const r = normalizePostalCode(value, { country: recordCountry(ctx, options.countryFrom) });
-    return r.value && r.confidence >= 0.8 ? { value: r.value.postalCode, issues: r.issues } : { issues: r.issues };
+    const country = recordCountry(ctx, options.countryFrom);
+    const memo = memoFor(postalMemos, options, 'postalCode step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizePostalCode(value, { country });
+      out = Object.freeze(r.value && r.confidence >= 0.8 ? { value: r.value.postalCode, issues: r.issues } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 
@@ -173,10 +245,14 @@ export const phoneStep = defineStep({
   run(value: CellValue, options, ctx) {
     if (value === null || value.trim() === '') return {};
     const country = recordCountry(ctx, options.defaultCountryFrom) ?? options.defaultCountry;
-    const r = normalizePhone(value, { country, type: options.type });
-    if (!r.value) return { issues: r.issues };
-    const issues: Issue[] = [...r.issues];
-    return { value: formatPhone(r.value, options.extension), issues };
+    const memo = memoFor(phoneMemos, options, 'phone step');
+    let out = memo.get(country ?? '', value);
+    if (out === undefined) {
+      const r = normalizePhone(value, { country, type: options.type });
+      out = Object.freeze(r.value ? { value: formatPhone(r.value, options.extension), issues: Object.freeze([...r.issues]) } : { issues: r.issues });
+      memo.set(country ?? '', value, out);
+    }
+    return out;
   },
 });
 

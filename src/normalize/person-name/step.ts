@@ -21,6 +21,34 @@ function parsePart(value: string, options: { recase: boolean }): UnitResult<Pers
   return r;
 }
 
+/** A parsed cell, and the step's output for it when that output depends on the cell alone. */
+interface PartEntry {
+  readonly r: UnitResult<PersonNameValue>;
+  readonly plain: StepOutput | null;
+}
+// Per step options object (packs parse their options once): the parse and, for most cells, the
+// whole step output, found with one lookup. Shared between rows, so frozen.
+const partMemos = new WeakMap<object, MemoCache<PartEntry>>();
+function partEntry<O extends { recase: boolean }>(
+  value: string,
+  options: O,
+  isPlain: (value: string, r: UnitResult<PersonNameValue>, options: O) => boolean,
+  output: (value: string, options: O, ctx: StepContext, r: UnitResult<PersonNameValue>) => StepOutput,
+  ctx: StepContext,
+  name: string,
+): PartEntry {
+  let memo = partMemos.get(options);
+  if (memo === undefined) partMemos.set(options, (memo = new MemoCache<PartEntry>(10_000, name)));
+  let e = memo.get(value);
+  if (e === undefined) {
+    const r = parsePart(value, options);
+    // A plain output does not read the record, so this row's context computes it for every row.
+    e = Object.freeze({ r, plain: isPlain(value, r, options) ? deepFreeze(output(value, options, ctx, r)) : null });
+    memo.set(value, e);
+  }
+  return e;
+}
+
 const opts = z.object({ recase: z.boolean().default(true) }).strict();
 
 const empty = (v: CellValue | undefined): boolean => v === null || v === undefined || v.trim() === '';
@@ -109,35 +137,47 @@ export const firstNameStep = defineStep({
   options: opts,
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
-    const lastEmpty = empty(ctx.record.lastName);
-    const multi = value.trim().includes(' ') || value.includes(',');
-    const r = parsePart(value, options);
-    if (r.value === null) return { issues: r.issues };
-    const p = r.value;
-    const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
-    if (multi && lastEmpty && p.first !== undefined && p.last !== undefined) {
-      issues.push(issue('name.split', { original: value, field: 'firstName' }));
-      const parts = ownFieldCase(p, options.recase);
-      const set = fillParts(ctx, parts, 'firstName', issues, 'firstName');
-      return { value: parts.first!, set, issues };
-    }
-    // Only a salutation and/or trailing initial to move; the rest stays as one given name.
-    let text = value.trim();
-    const set: Record<string, CellValue> = {};
-    if (p.salutation !== undefined) {
-      const words = text.split(/\s+/);
-      const salWords = p.salutation.split(' ').length;
-      text = words.slice(salWords).join(' ');
-      if (empty(ctx.record.salutation)) set.salutation = p.salutation;
-      issues.push(issue('name.part_moved', { part: 'Salutation', text: p.salutation, from: 'firstName', to: 'salutation' }));
-    }
-    const next = options.recase ? recaseName(text, 'first') : text;
-    const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
-    if (next !== value && next !== '') out.value = next;
-    if (Object.keys(set).length > 0) out.set = set;
-    return out;
+    const e = partEntry(value, options, firstNamePlain, firstNameOutput, ctx, 'firstName step');
+    return e.plain ?? firstNameOutput(value, options, ctx, e.r);
   },
 });
+
+/** Whether the firstName step's output for this cell reads nothing else from the record. */
+function firstNamePlain(value: string, r: UnitResult<PersonNameValue>): boolean {
+  const p = r.value;
+  if (p === null) return true;
+  const multi = value.trim().includes(' ') || value.includes(',');
+  return !(multi && p.first !== undefined && p.last !== undefined) && p.salutation === undefined;
+}
+
+function firstNameOutput(value: string, options: { recase: boolean }, ctx: StepContext, r: UnitResult<PersonNameValue>): StepOutput {
+  const lastEmpty = empty(ctx.record.lastName);
+  const multi = value.trim().includes(' ') || value.includes(',');
+  if (r.value === null) return { issues: r.issues };
+  const p = r.value;
+  const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
+  if (multi && lastEmpty && p.first !== undefined && p.last !== undefined) {
+    issues.push(issue('name.split', { original: value, field: 'firstName' }));
+    const parts = ownFieldCase(p, options.recase);
+    const set = fillParts(ctx, parts, 'firstName', issues, 'firstName');
+    return { value: parts.first!, set, issues };
+  }
+  // Only a salutation and/or trailing initial to move; the rest stays as one given name.
+  let text = value.trim();
+  const set: Record<string, CellValue> = {};
+  if (p.salutation !== undefined) {
+    const words = text.split(/\s+/);
+    const salWords = p.salutation.split(' ').length;
+    text = words.slice(salWords).join(' ');
+    if (empty(ctx.record.salutation)) set.salutation = p.salutation;
+    issues.push(issue('name.part_moved', { part: 'Salutation', text: p.salutation, from: 'firstName', to: 'salutation' }));
+  }
+  const next = options.recase ? recaseName(text, 'first') : text;
+  const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
+  if (next !== value && next !== '') out.value = next;
+  if (Object.keys(set).length > 0) out.set = set;
+  return out;
+}
 
 /**
  * `lastName` step: moves suffixes and credentials out ("Smith Jr., PhD"), splits "Last, First"
@@ -154,38 +194,49 @@ export const lastNameStep = defineStep({
   options: z.object({ recase: z.boolean().default(true), warnSwapped: z.boolean().default(false) }).strict(),
   run(value, options, ctx): StepOutput {
     if (value === null || value.trim() === '') return {};
-    const firstEmpty = empty(ctx.record.firstName);
-    const r = parsePart(value, options);
-    if (r.value === null) return { issues: r.issues };
-    const p = r.value;
-    const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased' && i.code !== 'name.swapped');
-    if (value.includes(',') && firstEmpty && p.first !== undefined && p.last !== undefined) {
-      issues.push(issue('name.swapped', {}));
-      const parts = ownFieldCase(p, options.recase);
-      const set = fillParts(ctx, parts, 'lastName', issues, 'lastName');
-      return { value: parts.last!, set, issues };
-    }
-    const set: Record<string, CellValue> = {};
-    let text = value.trim();
-    if (p.suffix !== undefined || p.credentials !== undefined) {
-      // Keep the name words; the parser took the post-nominals off the end.
-      text = [p.first, p.middle, p.last].filter((x) => x !== undefined).join(' ');
-      if (p.suffix !== undefined && empty(ctx.record.suffix)) set.suffix = p.suffix;
-      if (p.credentials !== undefined && empty(ctx.record.credentials)) set.credentials = p.credentials;
-      for (const [part, t, to] of [['Suffix', p.suffix, 'suffix'], ['Credentials', p.credentials, 'credentials']] as const) {
-        if (t !== undefined) issues.push(issue('name.part_moved', { part, text: t, from: 'lastName', to }));
-      }
-    } else if (options.recase) text = recaseName(text, 'last');
-    const first = ctx.record.firstName;
-    if (options.warnSwapped && !firstEmpty && first && !first.includes(' ') && !text.includes(' ') && !isGivenName(first) && isGivenName(text)) {
-      issues.push(issue('name.possibly_swapped', { first, last: text }));
-    }
-    const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
-    if (text !== value && text !== '') out.value = text;
-    if (Object.keys(set).length > 0) out.set = set;
-    return out;
+    const e = partEntry(value, options, lastNamePlain, lastNameOutput, ctx, 'lastName step');
+    return e.plain ?? lastNameOutput(value, options, ctx, e.r);
   },
 });
+
+/** Whether the lastName step's output for this cell reads nothing else from the record. */
+function lastNamePlain(value: string, r: UnitResult<PersonNameValue>, options: { warnSwapped: boolean }): boolean {
+  const p = r.value;
+  if (p === null) return true;
+  return !(value.includes(',') && p.first !== undefined && p.last !== undefined) && p.suffix === undefined && p.credentials === undefined && !options.warnSwapped;
+}
+
+function lastNameOutput(value: string, options: { recase: boolean; warnSwapped: boolean }, ctx: StepContext, r: UnitResult<PersonNameValue>): StepOutput {
+  const firstEmpty = empty(ctx.record.firstName);
+  if (r.value === null) return { issues: r.issues };
+  const p = r.value;
+  const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased' && i.code !== 'name.swapped');
+  if (value.includes(',') && firstEmpty && p.first !== undefined && p.last !== undefined) {
+    issues.push(issue('name.swapped', {}));
+    const parts = ownFieldCase(p, options.recase);
+    const set = fillParts(ctx, parts, 'lastName', issues, 'lastName');
+    return { value: parts.last!, set, issues };
+  }
+  const set: Record<string, CellValue> = {};
+  let text = value.trim();
+  if (p.suffix !== undefined || p.credentials !== undefined) {
+    // Keep the name words; the parser took the post-nominals off the end.
+    text = [p.first, p.middle, p.last].filter((x) => x !== undefined).join(' ');
+    if (p.suffix !== undefined && empty(ctx.record.suffix)) set.suffix = p.suffix;
+    if (p.credentials !== undefined && empty(ctx.record.credentials)) set.credentials = p.credentials;
+    for (const [part, t, to] of [['Suffix', p.suffix, 'suffix'], ['Credentials', p.credentials, 'credentials']] as const) {
+      if (t !== undefined) issues.push(issue('name.part_moved', { part, text: t, from: 'lastName', to }));
+    }
+  } else if (options.recase) text = recaseName(text, 'last');
+  const first = ctx.record.firstName;
+  if (options.warnSwapped && !firstEmpty && first && !first.includes(' ') && !text.includes(' ') && !isGivenName(first) && isGivenName(text)) {
+    issues.push(issue('name.possibly_swapped', { first, last: text }));
+  }
+  const out: { value?: CellValue; set?: Record<string, CellValue>; issues?: Issue[] } = { issues };
+  if (text !== value && text !== '') out.value = text;
+  if (Object.keys(set).length > 0) out.set = set;
+  return out;
+}
 
 /**
  * `nameCase` step: recases an ALL-CAPS/all-lower name cell (middle name); mixed case untouched.

@@ -1,6 +1,7 @@
 /** Record steps for job titles: fill jobLevel / jobFunction / jobSubFunction from the title. */
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
+import { PairMemoCache } from '../../core/text.js';
 import { defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
 import { classifyTitle, extendTitleClassifier, type TitleClassifier } from './index.js';
 import { titleExtensionSchema } from './schema.js';
@@ -16,6 +17,12 @@ function classifierFor(ext: TitleExtension | undefined): TitleClassifier {
   if (!c) extended.set(ext, (c = extendTitleClassifier(ext)));
   return c;
 }
+
+// One classification per (industry, title) and options object (packs parse their options once).
+const titleMemos = new WeakMap<object, PairMemoCache<ReturnType<TitleClassifier>>>();
+// The context for "no industry": an industry cell with this exact text is treated as none either
+// way, as the classifier reads both the same (its cache key writes null as '').
+const NO_INDUSTRY = '';
 
 const OUTPUT_FIELDS = ['jobLevel', 'jobFunction', 'jobSubFunction'] as const;
 
@@ -50,15 +57,25 @@ export const classifyTitleStep = defineStep({
     if (value === null || value.trim() === '') return {};
     const rec = ctx.record as unknown as Readonly<Record<string, unknown>>;
     const industryRaw = Object.prototype.hasOwnProperty.call(rec, options.industryFrom) ? rec[options.industryFrom] : undefined;
-    const opts: ClassifyTitleOptions = {
-      industry: typeof industryRaw === 'string' ? industryRaw : null,
-      globalHeadAs: options.globalHeadAs,
-      inferExecutiveFunction: options.inferExecutiveFunction,
-      digitalAs: options.digitalAs,
-    };
-    const r = classifierFor(options.extend as TitleExtension | undefined)(value, opts);
-    // results are memoised and shared: hand the engine its own issue objects to stamp
-    const issues: readonly Issue[] = r.issues.length === 0 ? r.issues : r.issues.map((i) => ({ ...i }));
+    const industry = typeof industryRaw === 'string' ? industryRaw : null;
+    let memo = titleMemos.get(options);
+    if (memo === undefined) titleMemos.set(options, (memo = new PairMemoCache<ReturnType<TitleClassifier>>(20_000, 'classifyTitle step')));
+    // The record's industry (or none) and the title: no combined key string to build and hash.
+    const context = industry === null ? NO_INDUSTRY : industry;
+    let r = memo.get(context, value);
+    if (r === undefined) {
+      const opts: ClassifyTitleOptions = {
+        industry,
+        globalHeadAs: options.globalHeadAs,
+        inferExecutiveFunction: options.inferExecutiveFunction,
+        digitalAs: options.digitalAs,
+      };
+      r = classifierFor(options.extend as TitleExtension | undefined)(value, opts);
+      memo.set(context, value, r);
+    }
+    // Results are shared between rows: the engine copies an issue without a row before stamping it;
+    // one that has a row already would be shared, so hand the engine its own copy then.
+    const issues: readonly Issue[] = r.issues.length === 0 || !r.issues.some((i) => i.row !== undefined) ? r.issues : r.issues.map((i) => ({ ...i }));
     const v = r.value;
     if (!v || r.confidence < options.minConfidence) return { issues };
     const out: Record<string, CellValue> = {};
