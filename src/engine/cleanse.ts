@@ -7,7 +7,7 @@ import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.j
 import { LeadtidyError } from '../core/errors.js';
 import { foldKey, isReservedKey } from '../core/text.js';
 import { readField } from '../decide/conditions.js';
-import { evaluateRejects, evaluateRoute, evaluateScore } from '../decide/sections.js';
+import { evaluateRoute, evaluateScore } from '../decide/sections.js';
 import { compileTarget, renderRecord, type CompiledTarget } from '../export/target.js';
 import type { ParsedLeadFile } from '../io/parse.js';
 import { mapHeaders, type HeaderMapping } from './headers.js';
@@ -306,6 +306,74 @@ export function mergeRecordBatches(batches: readonly RecordBatch[]): RecordBatch
   return { ...out, rows };
 }
 
+/** Counts by slot (a field or rule index), remembering the order slots were first counted in. */
+class SlotCounts {
+  readonly n: Float64Array;
+  readonly order: number[] = [];
+  constructor(size: number) {
+    this.n = new Float64Array(size);
+  }
+  add(i: number): void {
+    const c = this.n[i]!;
+    this.n[i] = c + 1;
+    if (c === 0) this.order.push(i);
+  }
+  /** Adds the counts to `into` under `names[slot]`, slots in first-counted order (what `bump` per event gives). */
+  addTo(into: Record<string, number>, names: readonly string[]): void {
+    for (const i of this.order) bump(into, names[i]!, this.n[i]!);
+  }
+}
+
+/** What the record loop needs from a plan, as flat arrays and slot numbers; built once per plan. */
+interface EnginePlan {
+  readonly fields: readonly string[];
+  readonly headers: readonly string[];
+  readonly extraNames: readonly string[];
+  readonly extraSources: readonly string[];
+  /** Slot of `ruleIds[p][s]` in `ruleNames`. */
+  readonly stepSlots: readonly (readonly number[])[];
+  readonly statusSlot: number;
+  readonly nameSlot: number;
+  readonly ruleNames: readonly string[];
+}
+
+const enginePlans = new WeakMap<CleansePlan, EnginePlan>();
+
+function enginePlanOf(plan: CleansePlan): EnginePlan {
+  let ep = enginePlans.get(plan);
+  if (ep) return ep;
+  const fields = plan.fieldHeaders.map(([f]) => f);
+  const slots = new Map<string, number>();
+  const ruleNames: string[] = [];
+  const slotOf = (name: string): number => {
+    let i = slots.get(name);
+    if (i === undefined) {
+      slots.set(name, (i = ruleNames.length));
+      ruleNames.push(name);
+    }
+    return i;
+  };
+  const id = plan.pack.id;
+  ep = {
+    fields,
+    headers: plan.fieldHeaders.map(([, h]) => h),
+    extraNames: plan.extraHeaders.map((h) => h.name),
+    extraSources: plan.extraHeaders.map((h) => h.header),
+    stepSlots: plan.ruleIds.map((ids) => ids.map(slotOf)),
+    statusSlot: slotOf(`${id}:campaign.statuses`),
+    nameSlot: slotOf(`${id}:campaign.name`),
+    ruleNames,
+  };
+  enginePlans.set(plan, ep);
+  return ep;
+}
+
+/** Whether `String.prototype.trim` would leave something (without trimming when the first character is printable ASCII). */
+function hasText(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || v.trim() !== '';
+}
+
 /**
  * Runs the record steps (normalize, campaign, target checks, rejects, and score/route when
  * {@link CleansePlan.decideEarly}) over `rows`. `rowNumbers[i]` is the spreadsheet row of
@@ -318,10 +386,18 @@ export function runRecordSteps(
   first = 0,
   onProgress?: (done: number) => void,
 ): RecordBatch {
-  const { pack, fieldHeaders, extraHeaders, ruleIds, target } = plan;
+  const { pack, target } = plan;
+  const ep = enginePlanOf(plan);
+  const { fields, headers, extraNames, extraSources, stepSlots } = ep;
+  const nf = fields.length;
+  const nx = extraNames.length;
   const planSteps = pack.plan;
+  const rejectRules = pack.decisions.reject;
   const out = emptyBatch(plan.decideEarly);
-  const { records, rejected, changes, issues, changesByRule, fillBefore, rejectReasons } = out;
+  const { records, rejected, changes, issues, rejectReasons } = out;
+  const ruleCounts = new SlotCounts(ep.ruleNames.length);
+  const fillBefore = new SlotCounts(nf);
+  const fillAfter = new SlotCounts(CANONICAL_FIELDS.length);
   const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && (first + r) % 10_000 === 0) onProgress(first + r);
@@ -329,22 +405,23 @@ export function runRecordSteps(
     const sourceRow = rowNumbers?.[r] ?? first + r + 2;
     const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
     const rec = record as unknown as Record<string, unknown>;
-    for (const [field, header] of fieldHeaders) {
-      const raw = cellText(ownValue(row, header));
+    for (let k = 0; k < nf; k++) {
+      const raw = cellText(ownValue(row, headers[k]!));
       const v = raw === '' ? null : raw;
-      rec[field] = v;
-      if (v !== null && v.trim() !== '') bump(fillBefore, field);
+      rec[fields[k]!] = v;
+      if (v !== null && hasText(v)) fillBefore.add(k);
     }
     const extra: Record<string, string> = {};
-    for (const h of extraHeaders) extra[h.name] = cellText(ownValue(row, h.header));
+    for (let k = 0; k < nx; k++) extra[extraNames[k]!] = cellText(ownValue(row, extraSources[k]!));
     record.extra = extra;
     const rowIssues: Issue[] = [];
-    // One context per row; its field moves from step to step.
+    // One context per row; its field moves from step to step (and it is the decisions' context).
     const ctx: { record: LeadRecord; field: string; issues: Issue[] } = { record, field: '', issues: rowIssues };
 
     for (let p = 0; p < planSteps.length; p++) {
       const fp = planSteps[p]!;
       const field = fp.field;
+      const slots = stepSlots[p]!;
       ctx.field = field;
       for (let s = 0; s < fp.steps.length; s++) {
         const ps = fp.steps[s]!;
@@ -356,10 +433,9 @@ export function runRecordSteps(
           rowIssues.push(issue('step.failed', { step: ps.name, reason: e instanceof Error ? e.message : String(e) }, { field, row: sourceRow }));
           continue;
         }
-        const rule = ruleIds[p]![s]!;
         if (out.value !== undefined && out.value !== before) {
-          changes.push({ row: sourceRow, field, before, after: out.value, rule });
-          bump(changesByRule, rule);
+          changes.push({ row: sourceRow, field, before, after: out.value, rule: ep.ruleNames[slots[s]!]! });
+          ruleCounts.add(slots[s]!);
           rec[field] = out.value;
         }
         if (out.set) {
@@ -369,8 +445,8 @@ export function runRecordSteps(
             const after = sets[f]!;
             const prev = (rec[f] as CellValue | undefined) ?? null;
             if (after !== prev) {
-              changes.push({ row: sourceRow, field: f, before: prev, after, rule });
-              bump(changesByRule, rule);
+              changes.push({ row: sourceRow, field: f, before: prev, after, rule: ep.ruleNames[slots[s]!]! });
+              ruleCounts.add(slots[s]!);
               rec[f] = after;
             }
           }
@@ -383,26 +459,26 @@ export function runRecordSteps(
       }
     }
 
-    applyCampaign(record, rec, pack, plan.campaign, sourceRow, rowIssues, changes, changesByRule);
+    applyCampaign(record, rec, pack, ep, plan.campaign, sourceRow, rowIssues, changes, ruleCounts);
     for (const i of rowIssues) issues.push(i);
 
     // Empty after cleaning (placeholders only counts as empty too).
     let any = false;
-    for (const [field] of fieldHeaders) {
-      const v = rec[field];
-      if (typeof v === 'string' && v.trim() !== '') {
+    for (let k = 0; k < nf; k++) {
+      const v = rec[fields[k]!];
+      if (typeof v === 'string' && hasText(v)) {
         any = true;
         break;
       }
     }
-    if (!any) for (const h of extraHeaders) if (extra[h.name]!.trim() !== '') { any = true; break; }
-    const reasons: RejectReason[] = [];
+    if (!any) for (let k = 0; k < nx; k++) if (hasText(extra[extraNames[k]!]!)) { any = true; break; }
+    let reasons: RejectReason[] | null = null;
     if (!any) {
-      reasons.push({ code: 'empty_row', message: 'The row has no values.' });
+      reasons = [{ code: 'empty_row', message: 'The row has no values.' }];
       issues.push(issue('row.empty', undefined, { row: sourceRow }));
     } else {
-      const ctx = { record, issues: rowIssues };
       if (target) {
+        reasons = [];
         const t = renderRecord(record, target);
         rowIssues.push(...t.issues);
         issues.push(...t.issues);
@@ -415,46 +491,59 @@ export function runRecordSteps(
           reasons.push({ code: 'target_rejects_value', message: invalid.map((i) => i.message).join(' '), field: invalid[0]!.field ?? '', value: readField(record, invalid[0]!.field ?? '') });
         }
       }
-      for (const r of evaluateRejects(pack.decisions.reject, ctx)) {
-        const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: r.code, message: r.message };
-        if (r.field !== undefined) {
-          reason.field = r.field;
-          reason.value = readField(record, r.field);
+      for (let k = 0; k < rejectRules.length; k++) {
+        const rule = rejectRules[k]!;
+        if (!rule.test(ctx)) continue;
+        const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: rule.code, message: rule.message };
+        if (rule.field !== undefined) {
+          reason.field = rule.field;
+          reason.value = readField(record, rule.field);
         }
-        reasons.push(reason);
+        (reasons ??= []).push(reason);
       }
     }
-    if (reasons.length) {
+    if (reasons !== null && reasons.length) {
       rejected.push({ sourceRow, reasons, original: originalOf(row, plan.headers), record });
       for (const r of reasons) bump(rejectReasons, r.code);
       continue;
     }
     if (plan.decideEarly) {
-      if (decide) decideRecord(pack, record, rowIssues);
-      countFill(out.fillAfter, record);
+      if (decide) decideRecord(pack, record, ctx);
+      countFill(fillAfter, record);
     } else out.recordIssues!.push(decide ? rowIssues : NO_ISSUES);
     records.push(record);
   }
+  ruleCounts.addTo(out.changesByRule, ep.ruleNames);
+  fillBefore.addTo(out.fillBefore, fields);
+  fillAfter.addTo(out.fillAfter, CANONICAL_FIELDS);
   return { ...out, rows: rows.length };
 }
 
 const NO_ISSUES: Issue[] = [];
 
-function decideRecord(pack: CompiledPack, record: LeadRecord, rowIssues: readonly Issue[]): void {
-  const dctx = { record, issues: rowIssues };
+function decideRecord(pack: CompiledPack, record: LeadRecord, ctx: { readonly record: LeadRecord; readonly issues: readonly Issue[] }): void {
   if (pack.decisions.score) {
-    const sc = evaluateScore(pack.decisions.score, dctx);
+    const sc = evaluateScore(pack.decisions.score, ctx);
     record.score = sc.score;
-    record.scoreRules = [...sc.rules];
+    // evaluateScore returns a fresh array each call.
+    record.scoreRules = sc.rules as string[];
   }
-  if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
+  if (pack.decisions.route) {
+    // Named stores in RouteResult's key order (what Object.assign did).
+    const rt = evaluateRoute(pack.decisions.route, ctx);
+    record.owner = rt.owner;
+    record.queue = rt.queue;
+    record.routeRule = rt.routeRule;
+    record.nurtureProgram = rt.nurtureProgram;
+    record.nurtureRule = rt.nurtureRule;
+  }
 }
 
-function countFill(fillAfter: Record<string, number>, record: LeadRecord): void {
+function countFill(fillAfter: SlotCounts, record: LeadRecord): void {
   const rec = record as unknown as Record<string, unknown>;
-  for (const f of CANONICAL_FIELDS) {
-    const v = rec[f];
-    if (typeof v === 'string' && v !== '') bump(fillAfter, f);
+  for (let k = 0; k < CANONICAL_FIELDS.length; k++) {
+    const v = rec[CANONICAL_FIELDS[k]!];
+    if (typeof v === 'string' && v !== '') fillAfter.add(k);
   }
 }
 
@@ -561,10 +650,12 @@ export function runSetSteps(
   const fillAfter: Record<string, number> = {};
   if (!plan.decideEarly) {
     const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
+    const fill = new SlotCounts(CANONICAL_FIELDS.length);
     for (const record of records) {
-      if (decide) decideRecord(pack, record, issuesByRow.get(record.sourceRow) ?? NO_ISSUES);
-      countFill(fillAfter, record);
+      if (decide) decideRecord(pack, record, { record, issues: issuesByRow.get(record.sourceRow) ?? NO_ISSUES });
+      countFill(fill, record);
     }
+    fill.addTo(fillAfter, CANONICAL_FIELDS);
   }
   return { records, clusters, mergePlan, review, merged, accountMatches, changes, changesByRule, issues, fillAfter };
 }
@@ -680,11 +771,12 @@ function applyCampaign(
   record: LeadRecord,
   rec: Record<string, unknown>,
   pack: CompiledPack,
+  ep: EnginePlan,
   override: CleanseOptions['campaign'],
   sourceRow: number,
   rowIssues: Issue[],
   changes: Change[],
-  changesByRule: Record<string, number>,
+  ruleCounts: SlotCounts,
 ): void {
   const name = override?.name ?? record.campaign ?? pack.campaign?.name ?? null;
   let status = record.memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
@@ -695,15 +787,13 @@ function applyCampaign(
     } else status = canonical;
   }
   if (status !== (record.memberStatus ?? null) && status !== null) {
-    const rule = `${pack.id}:campaign.statuses`;
-    changes.push({ row: sourceRow, field: 'memberStatus', before: record.memberStatus ?? null, after: status, rule });
-    bump(changesByRule, rule);
+    changes.push({ row: sourceRow, field: 'memberStatus', before: record.memberStatus ?? null, after: status, rule: ep.ruleNames[ep.statusSlot]! });
+    ruleCounts.add(ep.statusSlot);
     rec.memberStatus = status;
   }
   if (name !== null && name !== (record.campaign ?? null)) {
-    const rule = `${pack.id}:campaign.name`;
-    changes.push({ row: sourceRow, field: 'campaign', before: record.campaign ?? null, after: name, rule });
-    bump(changesByRule, rule);
+    changes.push({ row: sourceRow, field: 'campaign', before: record.campaign ?? null, after: name, rule: ep.ruleNames[ep.nameSlot]! });
+    ruleCounts.add(ep.nameSlot);
     rec.campaign = name;
   }
   if (name !== null) record.campaigns = [{ campaign: name, status, sourceRow }];
