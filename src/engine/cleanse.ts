@@ -330,6 +330,10 @@ interface EnginePlan {
   readonly headers: readonly string[];
   readonly extraNames: readonly string[];
   readonly extraSources: readonly string[];
+  /** Per mapped field, its index in CANONICAL_FIELDS (-1: not a canonical field). */
+  readonly fieldCanon: Int32Array;
+  /** Per field plan, its field's index in CANONICAL_FIELDS (-1: not a canonical field). */
+  readonly planCanon: Int32Array;
   /** Slot of `ruleIds[p][s]` in `ruleNames`. */
   readonly stepSlots: readonly (readonly number[])[];
   readonly statusSlot: number;
@@ -338,6 +342,14 @@ interface EnginePlan {
 }
 
 const enginePlans = new WeakMap<CleansePlan, EnginePlan>();
+
+const CANON_INDEX: ReadonlyMap<string, number> = new Map(CANONICAL_FIELDS.map((f, i) => [f, i]));
+const MEMBER_STATUS = CANON_INDEX.get('memberStatus')!;
+const CAMPAIGN = CANON_INDEX.get('campaign')!;
+
+function canonIndex(field: string): number {
+  return CANON_INDEX.get(field) ?? -1;
+}
 
 function enginePlanOf(plan: CleansePlan): EnginePlan {
   let ep = enginePlans.get(plan);
@@ -359,6 +371,8 @@ function enginePlanOf(plan: CleansePlan): EnginePlan {
     headers: plan.fieldHeaders.map(([, h]) => h),
     extraNames: plan.extraHeaders.map((h) => h.name),
     extraSources: plan.extraHeaders.map((h) => h.header),
+    fieldCanon: Int32Array.from(fields, canonIndex),
+    planCanon: Int32Array.from(plan.pack.plan, (fp) => canonIndex(fp.field)),
     stepSlots: plan.ruleIds.map((ids) => ids.map(slotOf)),
     statusSlot: slotOf(`${id}:campaign.statuses`),
     nameSlot: slotOf(`${id}:campaign.name`),
@@ -367,6 +381,120 @@ function enginePlanOf(plan: CleansePlan): EnginePlan {
   enginePlans.set(plan, ep);
   return ep;
 }
+
+/**
+ * Stores a canonical field by its CANONICAL_FIELDS index with a named store. Named stores keep a
+ * record a fast-shaped object with up to ~128 keys; keyed stores (`r[field] = v`) turn records past
+ * ~20 keys into slow dictionaries. Same key, value and key order as `r[CANONICAL_FIELDS[i]] = v`
+ * (a test checks the table).
+ */
+export function setCanonicalField(r: { -readonly [K in (typeof CANONICAL_FIELDS)[number]]?: string | null }, i: number, v: string | null): void {
+  switch (i) {
+    case 0:
+      r.id = v;
+      return;
+    case 1:
+      r.salutation = v;
+      return;
+    case 2:
+      r.fullName = v;
+      return;
+    case 3:
+      r.firstName = v;
+      return;
+    case 4:
+      r.middleName = v;
+      return;
+    case 5:
+      r.lastName = v;
+      return;
+    case 6:
+      r.suffix = v;
+      return;
+    case 7:
+      r.credentials = v;
+      return;
+    case 8:
+      r.email = v;
+      return;
+    case 9:
+      r.phone = v;
+      return;
+    case 10:
+      r.mobilePhone = v;
+      return;
+    case 11:
+      r.company = v;
+      return;
+    case 12:
+      r.website = v;
+      return;
+    case 13:
+      r.title = v;
+      return;
+    case 14:
+      r.jobLevel = v;
+      return;
+    case 15:
+      r.jobFunction = v;
+      return;
+    case 16:
+      r.jobSubFunction = v;
+      return;
+    case 17:
+      r.department = v;
+      return;
+    case 18:
+      r.street = v;
+      return;
+    case 19:
+      r.street2 = v;
+      return;
+    case 20:
+      r.city = v;
+      return;
+    case 21:
+      r.state = v;
+      return;
+    case 22:
+      r.postalCode = v;
+      return;
+    case 23:
+      r.country = v;
+      return;
+    case 24:
+      r.industry = v;
+      return;
+    case 25:
+      r.employees = v;
+      return;
+    case 26:
+      r.revenue = v;
+      return;
+    case 27:
+      r.leadSource = v;
+      return;
+    case 28:
+      r.campaign = v;
+      return;
+    case 29:
+      r.memberStatus = v;
+      return;
+    case 30:
+      r.optIn = v;
+      return;
+    case 31:
+      r.createdAt = v;
+      return;
+    case 32:
+      r.updatedAt = v;
+      return;
+    case 33:
+      r.notes = v;
+      return;
+  }
+}
+
 
 /** Whether `String.prototype.trim` would leave something (without trimming when the first character is printable ASCII). */
 function hasText(v: string): boolean {
@@ -388,7 +516,7 @@ export function runRecordSteps(
 ): RecordBatch {
   const { pack, target } = plan;
   const ep = enginePlanOf(plan);
-  const { fields, headers, extraNames, extraSources, stepSlots } = ep;
+  const { fields, headers, extraNames, extraSources, stepSlots, fieldCanon, planCanon } = ep;
   const nf = fields.length;
   const nx = extraNames.length;
   const planSteps = pack.plan;
@@ -399,16 +527,25 @@ export function runRecordSteps(
   const fillBefore = new SlotCounts(nf);
   const fillAfter = new SlotCounts(CANONICAL_FIELDS.length);
   const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
+  // The record's canonical fields by CANONICAL_FIELDS index (undefined: absent), kept equal to the
+  // record's own values at every write, so the loop reads them without keyed loads on the record.
+  const vals: (CellValue | undefined)[] = new Array<CellValue | undefined>(CANONICAL_FIELDS.length).fill(undefined);
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && (first + r) % 10_000 === 0) onProgress(first + r);
     const row = rows[r]!;
     const sourceRow = rowNumbers?.[r] ?? first + r + 2;
     const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
     const rec = record as unknown as Record<string, unknown>;
+    vals.fill(undefined);
     for (let k = 0; k < nf; k++) {
       const raw = cellText(ownValue(row, headers[k]!));
       const v = raw === '' ? null : raw;
-      rec[fields[k]!] = v;
+      const c = fieldCanon[k]!;
+      if (c < 0) rec[fields[k]!] = v;
+      else {
+        setCanonicalField(record, c, v);
+        vals[c] = v;
+      }
       if (v !== null && hasText(v)) fillBefore.add(k);
     }
     const extra: Record<string, string> = {};
@@ -422,10 +559,11 @@ export function runRecordSteps(
       const fp = planSteps[p]!;
       const field = fp.field;
       const slots = stepSlots[p]!;
+      const c = planCanon[p]!;
       ctx.field = field;
       for (let s = 0; s < fp.steps.length; s++) {
         const ps = fp.steps[s]!;
-        const before = (rec[field] as CellValue | undefined) ?? null;
+        const before = (c >= 0 ? vals[c] : (rec[field] as CellValue | undefined)) ?? null;
         let out;
         try {
           out = ps.step.run(before, ps.options, ctx as StepContext);
@@ -436,18 +574,27 @@ export function runRecordSteps(
         if (out.value !== undefined && out.value !== before) {
           changes.push({ row: sourceRow, field, before, after: out.value, rule: ep.ruleNames[slots[s]!]! });
           ruleCounts.add(slots[s]!);
-          rec[field] = out.value;
+          if (c < 0) rec[field] = out.value;
+          else {
+            setCanonicalField(record, c, out.value);
+            vals[c] = out.value;
+          }
         }
         if (out.set) {
           const sets = out.set;
           for (const f in sets) {
             if (!Object.prototype.hasOwnProperty.call(sets, f) || f === 'sourceRow' || f === 'extra' || f === 'campaigns' || isReservedKey(f)) continue;
             const after = sets[f]!;
-            const prev = (rec[f] as CellValue | undefined) ?? null;
+            const cf = canonIndex(f);
+            const prev = (cf >= 0 ? vals[cf] : (rec[f] as CellValue | undefined)) ?? null;
             if (after !== prev) {
               changes.push({ row: sourceRow, field: f, before: prev, after, rule: ep.ruleNames[slots[s]!]! });
               ruleCounts.add(slots[s]!);
-              rec[f] = after;
+              if (cf < 0) rec[f] = after;
+              else {
+                setCanonicalField(record, cf, after);
+                vals[cf] = after;
+              }
             }
           }
         }
@@ -459,13 +606,14 @@ export function runRecordSteps(
       }
     }
 
-    applyCampaign(record, rec, pack, ep, plan.campaign, sourceRow, rowIssues, changes, ruleCounts);
+    applyCampaign(rec, vals, pack, ep, plan.campaign, sourceRow, rowIssues, changes, ruleCounts);
     for (const i of rowIssues) issues.push(i);
 
     // Empty after cleaning (placeholders only counts as empty too).
     let any = false;
     for (let k = 0; k < nf; k++) {
-      const v = rec[fields[k]!];
+      const c = fieldCanon[k]!;
+      const v = c >= 0 ? vals[c] : rec[fields[k]!];
       if (typeof v === 'string' && hasText(v)) {
         any = true;
         break;
@@ -509,7 +657,10 @@ export function runRecordSteps(
     }
     if (plan.decideEarly) {
       if (decide) decideRecord(pack, record, ctx);
-      countFill(fillAfter, record);
+      for (let k = 0; k < vals.length; k++) {
+        const v = vals[k];
+        if (typeof v === 'string' && v !== '') fillAfter.add(k);
+      }
     } else out.recordIssues!.push(decide ? rowIssues : NO_ISSUES);
     records.push(record);
   }
@@ -766,10 +917,13 @@ export function prepareCleanse(
   };
 }
 
-/** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */
+/**
+ * Campaign membership for a record: the file's campaign, and its member status resolved to a declared one.
+ * `vals` holds the record's canonical fields by index (and is updated with it).
+ */
 function applyCampaign(
-  record: LeadRecord,
   rec: Record<string, unknown>,
+  vals: (CellValue | undefined)[],
   pack: CompiledPack,
   ep: EnginePlan,
   override: CleanseOptions['campaign'],
@@ -778,25 +932,27 @@ function applyCampaign(
   changes: Change[],
   ruleCounts: SlotCounts,
 ): void {
-  const name = override?.name ?? record.campaign ?? pack.campaign?.name ?? null;
-  let status = record.memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
+  const memberStatus = vals[MEMBER_STATUS] ?? null;
+  const campaign = vals[CAMPAIGN] ?? null;
+  const name = override?.name ?? campaign ?? pack.campaign?.name ?? null;
+  let status = memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
   if (status !== null && pack.statusIndex.size > 0) {
     const canonical = pack.statusIndex.get(foldKey(status));
     if (canonical === undefined) {
       rowIssues.push(issue('campaign.unknown_status', { value: status, statuses: [...new Set(pack.statusIndex.values())] }, { field: 'memberStatus', row: sourceRow }));
     } else status = canonical;
   }
-  if (status !== (record.memberStatus ?? null) && status !== null) {
-    changes.push({ row: sourceRow, field: 'memberStatus', before: record.memberStatus ?? null, after: status, rule: ep.ruleNames[ep.statusSlot]! });
+  if (status !== memberStatus && status !== null) {
+    changes.push({ row: sourceRow, field: 'memberStatus', before: memberStatus, after: status, rule: ep.ruleNames[ep.statusSlot]! });
     ruleCounts.add(ep.statusSlot);
-    rec.memberStatus = status;
+    rec.memberStatus = vals[MEMBER_STATUS] = status;
   }
-  if (name !== null && name !== (record.campaign ?? null)) {
-    changes.push({ row: sourceRow, field: 'campaign', before: record.campaign ?? null, after: name, rule: ep.ruleNames[ep.nameSlot]! });
+  if (name !== null && name !== campaign) {
+    changes.push({ row: sourceRow, field: 'campaign', before: campaign, after: name, rule: ep.ruleNames[ep.nameSlot]! });
     ruleCounts.add(ep.nameSlot);
-    rec.campaign = name;
+    rec.campaign = vals[CAMPAIGN] = name;
   }
-  if (name !== null) record.campaigns = [{ campaign: name, status, sourceRow }];
+  if (name !== null) rec.campaigns = [{ campaign: name, status, sourceRow }];
 }
 
 function round(x: number): number {
