@@ -6,7 +6,7 @@ import { issue, type Issue } from '../core/codes.js';
 import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.js';
 import { LeadtidyError } from '../core/errors.js';
 import { foldKey, isReservedKey } from '../core/text.js';
-import { readField } from '../decide/conditions.js';
+import { hasText, readField } from '../decide/conditions.js';
 import { evaluateRoute, evaluateScore } from '../decide/sections.js';
 import { compileTarget, renderRecord, type CompiledTarget } from '../export/target.js';
 import type { ParsedLeadFile } from '../io/parse.js';
@@ -495,12 +495,6 @@ export function setCanonicalField(r: { -readonly [K in (typeof CANONICAL_FIELDS)
   }
 }
 
-
-/** Whether `String.prototype.trim` would leave something (without trimming when the first character is printable ASCII). */
-function hasText(v: string): boolean {
-  const c = v.charCodeAt(0);
-  return (c > 32 && c < 127) || v.trim() !== '';
-}
 
 /**
  * Runs the record steps (normalize, campaign, target checks, rejects, and score/route when
