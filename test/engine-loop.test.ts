@@ -219,12 +219,18 @@ const testPack = {
   normalize: { custom: ['setter', 'thrower'], notes: ['setter'], '7': ['thrower'], campaign: ['thrower'], id: ['setter'] },
 };
 
-function same(plan: CleansePlan, rows: readonly RawRow[], rowNumbers?: readonly number[], first?: number): void {
+function same(plan: CleansePlan, rows: readonly RawRow[], rowNumbers?: readonly number[], first?: number, clone = true): void {
   const want = referenceRun(plan, rows, rowNumbers, first);
   const got = runRecordSteps(plan, rows, rowNumbers, first);
   expect(JSON.stringify(got)).toBe(JSON.stringify(want));
   expect(got.records.map((r) => Object.keys(r))).toEqual(want.records.map((r) => Object.keys(r)));
-  expect(got.records.map((r) => Object.getPrototypeOf(r))).toEqual(want.records.map((r) => Object.getPrototypeOf(r)));
+  for (const r of [...got.records, ...got.rejected.map((x) => x.record)]) {
+    expect(Object.getPrototypeOf(r)).toBe(Object.prototype);
+    expect(r.constructor).toBe(Object);
+  }
+  // (A step setting an inherited key such as toString logs the inherited function as `before`: not cloneable.)
+  if (clone) expect(structuredClone(got)).toStrictEqual(structuredClone(want));
+  expect(got.records).toStrictEqual(want.records);
   expect(Object.keys(got)).toEqual(Object.keys(want));
 }
 
@@ -252,7 +258,7 @@ describe('runRecordSteps equals the reference loop', () => {
     fc.assert(
       fc.property(rowsArb, fc.boolean(), fc.boolean(), (rows, late, useTarget) => {
         const p = planCleanse(env, HEADERS, rows, { pack: testPack, ...(useTarget ? { target: 'hubspot-contact' } : {}) });
-        same(late ? { ...p, decideEarly: false } : p, rows);
+        same(late ? { ...p, decideEarly: false } : p, rows, undefined, undefined, false);
       }),
       { numRuns: 150 },
     );
