@@ -178,8 +178,24 @@ describe('compiled conditions equal the reference', () => {
     [' x ', true],
     ['~', true],
     ['\u007f', true],
+    ['\u00a1', true],
+    ['\u00e9', true],
+    ['\u167f', true],
+    ['\u1680', false],
+    ['\u1680x', true],
+    ['\u3000', false],
+    ['\u2028', false],
+    ['\u0085', true],
   ])('hasText(%j) is %s', (v, want) => {
     expect(hasText(v)).toBe(want);
     expect(hasText(v)).toBe(v.trim() !== '');
+  });
+
+  test('hasText agrees with trim on every first character', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const s = String.fromCharCode(c);
+      expect(hasText(s)).toBe(s.trim() !== '');
+      expect(hasText(s + 'x')).toBe(true);
+    }
   });
 });

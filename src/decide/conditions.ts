@@ -164,10 +164,13 @@ function fieldReader(field: string): FieldReader {
   }
 }
 
-/** `v.trim() !== ''`, without trimming when the first character is printable ASCII (the usual case). */
+/**
+ * `v.trim() !== ''`, without trimming when the first character cannot be trimmed: printable
+ * ASCII, or U+00A1–U+167F (Latin-1 letters and most scripts; no whitespace there).
+ */
 export function hasText(v: string): boolean {
   const c = v.charCodeAt(0);
-  return (c > 32 && c < 127) || v.trim() !== '';
+  return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || v.trim() !== '';
 }
 
 const NUMBER = /([0-9][0-9.,' ]*)\s*([kKmMbB])?/;
