@@ -265,6 +265,30 @@ describe('runRecordSteps equals the reference loop', () => {
   });
 });
 
+describe('rows that are not plain objects, and a polluted Object.prototype', () => {
+  const HEADERS = ['First Name', 'Email', 'Company', 'Custom Q1', 'Seven', 'Extra'];
+  const base = { 'First Name': 'Ann', Email: 'ann@acme.de', Company: 'Acme', 'Custom Q1': 'q', Seven: '7x', Extra: 'e' };
+  const inherited = Object.assign(Object.create({ Email: 'inherited@x.de', Extra: 'inh' }) as Record<string, string>, { 'First Name': 'Bo' });
+  const nullProto = Object.assign(Object.create(null) as Record<string, string>, base);
+  const rows: RawRow[] = [base, inherited, nullProto, { Company: 'Solo' }];
+  test('custom and null prototypes', () => {
+    const plan = planCleanse(env, HEADERS, rows, { pack: testPack });
+    same(plan, rows, undefined, undefined, false);
+  });
+  test('a header that is a key of a polluted Object.prototype is read as own values only', () => {
+    const plan = planCleanse(env, HEADERS, rows, { pack: testPack });
+    (Object.prototype as Record<string, unknown>).Seven = 'polluted';
+    (Object.prototype as Record<string, unknown>).Extra = 'polluted';
+    try {
+      same(plan, rows, undefined, undefined, false);
+      expect(runRecordSteps(plan, [{ Email: 'a@b.de' }]).records[0]!.extra).toEqual({ Extra: '' });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).Seven;
+      delete (Object.prototype as Record<string, unknown>).Extra;
+    }
+  });
+});
+
 describe('setCanonicalField', () => {
   test.each(CANONICAL_FIELDS.map((f, i) => [f, i] as const))('%s (index %i) is a store of that key', (f, i) => {
     const r: Record<string, unknown> = { a: 1 };

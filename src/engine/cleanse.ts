@@ -533,6 +533,9 @@ export function runRecordSteps(
   const { fields, headers, extraNames, extraSources, stepSlots, fieldCanon, planCanon } = ep;
   const nf = fields.length;
   const nx = extraNames.length;
+  // A row whose prototype is Object.prototype (or null) inherits nothing under these headers when
+  // none is a key of Object.prototype: then row[header] is the own value or undefined, as ownValue gives.
+  const plainHeadersSafe = !headers.some(onObjectPrototype) && !extraSources.some(onObjectPrototype);
   const planSteps = pack.plan;
   const rejectRules = pack.decisions.reject;
   const out = emptyBatch(plan.decideEarly);
@@ -547,12 +550,14 @@ export function runRecordSteps(
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && (first + r) % 10_000 === 0) onProgress(first + r);
     const row = rows[r]!;
+    const proto = plainHeadersSafe ? Object.getPrototypeOf(row) : undefined;
+    const plain = proto === Object.prototype || proto === null;
     const sourceRow = rowNumbers?.[r] ?? first + r + 2;
     const record = new RecordShell(sourceRow, false);
     const rec = record as unknown as Record<string, unknown>;
     vals.fill(undefined);
     for (let k = 0; k < nf; k++) {
-      const raw = cellText(ownValue(row, headers[k]!));
+      const raw = cellText(plain ? row[headers[k]!] : ownValue(row, headers[k]!));
       const v = raw === '' ? null : raw;
       const c = fieldCanon[k]!;
       if (c < 0) rec[fields[k]!] = v;
@@ -563,7 +568,7 @@ export function runRecordSteps(
       if (v !== null && hasText(v)) fillBefore.add(k);
     }
     const extra: Record<string, string> = {};
-    for (let k = 0; k < nx; k++) extra[extraNames[k]!] = cellText(ownValue(row, extraSources[k]!));
+    for (let k = 0; k < nx; k++) extra[extraNames[k]!] = cellText(plain ? row[extraSources[k]!] : ownValue(row, extraSources[k]!));
     record.extra = extra;
     const rowIssues: Issue[] = [];
     // One context per row; its field moves from step to step (and it is the decisions' context).
@@ -981,6 +986,10 @@ function originalOf(row: RawRow, headers: readonly string[]): Record<string, str
     else out[h] = v;
   }
   return out;
+}
+
+function onObjectPrototype(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(Object.prototype, key);
 }
 
 function ownValue(row: RawRow, key: string): unknown {
