@@ -100,31 +100,77 @@ function hostOf(website: string): string | null {
 
 /** Reads a field, `extra.<column>` or a derived field from a record. */
 export function readField(record: Readonly<LeadRecord>, field: string): string | null {
+  if (field.startsWith('extra.')) return extraField(record, field.slice(6));
+  switch (field) {
+    case 'emailDomain':
+      return emailDomainOf(record);
+    case 'emailLocal':
+      return emailLocalOf(record);
+    case 'websiteDomain':
+      return websiteDomainOf(record);
+    default:
+      return ownField(record, field);
+  }
+}
+
+function extraField(record: Readonly<LeadRecord>, key: string): string | null {
+  return Object.prototype.hasOwnProperty.call(record.extra, key) ? record.extra[key]! : null;
+}
+
+function ownField(record: Readonly<LeadRecord>, field: string): string | null {
   const rec = record as unknown as Record<string, unknown>;
+  if (!Object.prototype.hasOwnProperty.call(rec, field)) return null;
+  const v = rec[field];
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v : String(v);
+}
+
+type FieldReader = (record: Readonly<LeadRecord>) => string | null;
+
+function emailDomainOf(record: Readonly<LeadRecord>): string | null {
+  const email = (record as unknown as Record<string, unknown>).email;
+  const e = typeof email === 'string' ? email : '';
+  const at = e.lastIndexOf('@');
+  return at === -1 ? null : e.slice(at + 1).trim().toLowerCase() || null;
+}
+
+function emailLocalOf(record: Readonly<LeadRecord>): string | null {
+  const email = (record as unknown as Record<string, unknown>).email;
+  const e = typeof email === 'string' ? email : '';
+  const at = e.lastIndexOf('@');
+  return at <= 0 ? null : e.slice(0, at).trim().toLowerCase() || null;
+}
+
+function websiteDomainOf(record: Readonly<LeadRecord>): string | null {
+  const website = (record as unknown as Record<string, unknown>).website;
+  return typeof website === 'string' ? hostOf(website) : null;
+}
+
+/** {@link readField} for one field, with the choice of what to read made once (for compiled conditions). */
+function fieldReader(field: string): FieldReader {
   if (field.startsWith('extra.')) {
     const key = field.slice(6);
-    return Object.prototype.hasOwnProperty.call(record.extra, key) ? record.extra[key]! : null;
+    return (record) => extraField(record, key);
   }
   switch (field) {
-    case 'emailDomain': {
-      const e = typeof rec.email === 'string' ? rec.email : '';
-      const at = e.lastIndexOf('@');
-      return at === -1 ? null : e.slice(at + 1).trim().toLowerCase() || null;
-    }
-    case 'emailLocal': {
-      const e = typeof rec.email === 'string' ? rec.email : '';
-      const at = e.lastIndexOf('@');
-      return at <= 0 ? null : e.slice(0, at).trim().toLowerCase() || null;
-    }
+    case 'emailDomain':
+      return emailDomainOf;
+    case 'emailLocal':
+      return emailLocalOf;
     case 'websiteDomain':
-      return typeof rec.website === 'string' ? hostOf(rec.website) : null;
-    default: {
-      if (!Object.prototype.hasOwnProperty.call(rec, field)) return null;
-      const v = rec[field];
-      if (v === null || v === undefined) return null;
-      return typeof v === 'string' ? v : String(v);
-    }
+      return websiteDomainOf;
+    default:
+      return (record) => ownField(record, field);
   }
+}
+
+/**
+ * `v.trim() !== ''`, without trimming when the first character cannot be trimmed: printable
+ * ASCII, or U+00A1–U+167F (Latin-1 letters and most scripts; no whitespace there).
+ */
+export function hasText(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || v.trim() !== '';
 }
 
 const NUMBER = /([0-9][0-9.,' ]*)\s*([kKmMbB])?/;
@@ -155,13 +201,22 @@ export class ConditionError extends Error {
 
 /** Compiles a validated condition. Throws ConditionError for an unknown list name or issue code. */
 export function compileCondition(cond: Condition, lists: ConditionLists, path = 'when'): CompiledCondition {
+  // Loops rather than every/some/find with a closure over ctx: no allocation per evaluation.
   if ('all' in cond) {
     const parts = cond.all.map((c, i) => compileCondition(c, lists, `${path}.all[${i}]`));
-    return (ctx) => parts.every((p) => p(ctx));
+    if (parts.length === 1) return parts[0]!;
+    return (ctx) => {
+      for (let i = 0; i < parts.length; i++) if (!parts[i]!(ctx)) return false;
+      return true;
+    };
   }
   if ('any' in cond) {
     const parts = cond.any.map((c, i) => compileCondition(c, lists, `${path}.any[${i}]`));
-    return (ctx) => parts.some((p) => p(ctx));
+    if (parts.length === 1) return parts[0]!;
+    return (ctx) => {
+      for (let i = 0; i < parts.length; i++) if (parts[i]!(ctx)) return true;
+      return false;
+    };
   }
   if ('not' in cond) {
     const inner = compileCondition(cond.not, lists, `${path}.not`);
@@ -175,18 +230,25 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
     const prefix = cond.issue.endsWith('.*') ? cond.issue.slice(0, -1) : null;
     const code = cond.issue;
     const field = cond.field;
-    return (ctx) => ctx.issues.some((i) => (prefix ? i.code.startsWith(prefix) : i.code === code) && (field === undefined || i.field === field));
+    return (ctx) => {
+      const issues = ctx.issues;
+      for (let k = 0; k < issues.length; k++) {
+        const i = issues[k]!;
+        if ((prefix ? i.code.startsWith(prefix) : i.code === code) && (field === undefined || i.field === field)) return true;
+      }
+      return false;
+    };
   }
   const c = cond;
   const cs = c.caseSensitive ?? false;
-  const field = c.field;
-  const get = (ctx: ConditionContext) => norm(readField(ctx.record, field), cs);
+  const read = fieldReader(c.field);
+  const get = (ctx: ConditionContext) => norm(read(ctx.record), cs);
   if (c.exists !== undefined) {
     const want = c.exists;
     // Same as `get(ctx) !== null` without lowercasing a copy.
     return (ctx) => {
-      const v = readField(ctx.record, field);
-      return (v !== null && v.trim() !== '') === want;
+      const v = read(ctx.record);
+      return (v !== null && hasText(v)) === want;
     };
   }
   if (c.equals !== undefined) {
@@ -208,22 +270,32 @@ export function compileCondition(cond: Condition, lists: ConditionLists, path = 
   if (c.matches !== undefined) {
     const test = compileSafeRegex(c.matches, c.flags ?? '');
     return (ctx) => {
-      const v = readField(ctx.record, field);
+      const v = read(ctx.record);
       return v !== null && test(v);
     };
   }
   if (c.contains !== undefined || c.startsWith !== undefined || c.endsWith !== undefined) {
     const needle = norm(c.contains ?? c.startsWith ?? c.endsWith, cs) ?? '';
-    const mode = c.contains !== undefined ? 'contains' : c.startsWith !== undefined ? 'startsWith' : 'endsWith';
+    if (c.contains !== undefined) {
+      return (ctx) => {
+        const v = get(ctx);
+        return v !== null && v.includes(needle);
+      };
+    }
+    if (c.startsWith !== undefined) {
+      return (ctx) => {
+        const v = get(ctx);
+        return v !== null && v.startsWith(needle);
+      };
+    }
     return (ctx) => {
       const v = get(ctx);
-      if (v === null) return false;
-      return mode === 'contains' ? v.includes(needle) : mode === 'startsWith' ? v.startsWith(needle) : v.endsWith(needle);
+      return v !== null && v.endsWith(needle);
     };
   }
   const { gt, gte, lt, lte } = c;
   return (ctx) => {
-    const v = readField(ctx.record, field);
+    const v = read(ctx.record);
     const n = v === null ? null : firstNumber(v);
     if (n === null) return false;
     return (gt === undefined || n > gt) && (gte === undefined || n >= gte) && (lt === undefined || n < lt) && (lte === undefined || n <= lte);

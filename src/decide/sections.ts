@@ -147,7 +147,7 @@ export function compileDecisions(
 /** Every reject rule a record meets, in pack order. */
 export function evaluateRejects(rules: readonly CompiledRejectRule[], ctx: ConditionContext): CompiledRejectRule[] {
   const out: CompiledRejectRule[] = [];
-  for (const r of rules) if (r.test(ctx)) out.push(r);
+  for (let i = 0; i < rules.length; i++) if (rules[i]!.test(ctx)) out.push(rules[i]!);
   return out;
 }
 
@@ -156,22 +156,25 @@ export interface ScoreResult {
   readonly rules: readonly string[];
 }
 
-/** Sums the points of every matching rule (clamped to min/max). */
-// "fit.level.vp+25" per compiled rule, built once.
-const scoreLabels = new WeakMap<object, string>();
-function scoreLabel(r: CompiledScore['rules'][number]): string {
-  let l = scoreLabels.get(r);
-  if (l === undefined) scoreLabels.set(r, (l = `${r.id}${r.points >= 0 ? '+' : ''}${r.points}`));
+// "fit.level.vp+25" per rule of a compiled score, built once per rules array.
+const scoreLabels = new WeakMap<object, readonly string[]>();
+function scoreLabelsOf(rules: CompiledScore['rules']): readonly string[] {
+  let l = scoreLabels.get(rules);
+  if (l === undefined) scoreLabels.set(rules, (l = rules.map((r) => `${r.id}${r.points >= 0 ? '+' : ''}${r.points}`)));
   return l;
 }
 
+/** Sums the points of every matching rule (clamped to min/max). */
 export function evaluateScore(score: CompiledScore, ctx: ConditionContext): ScoreResult {
   let total = score.base;
   const rules: string[] = [];
-  for (const r of score.rules) {
+  const list = score.rules;
+  const labels = scoreLabelsOf(list);
+  for (let i = 0; i < list.length; i++) {
+    const r = list[i]!;
     if (r.test(ctx)) {
       total += r.points;
-      rules.push(scoreLabel(r));
+      rules.push(labels[i]!);
     }
   }
   if (score.min !== undefined) total = Math.max(score.min, total);
@@ -187,10 +190,15 @@ export interface RouteResult {
   readonly nurtureRule: string | null;
 }
 
+function firstMatch<T extends { readonly test: CompiledCondition }>(rules: readonly T[], ctx: ConditionContext): T | undefined {
+  for (let i = 0; i < rules.length; i++) if (rules[i]!.test(ctx)) return rules[i];
+  return undefined;
+}
+
 /** First matching assignment rule and first matching nurture rule, else the defaults. */
 export function evaluateRoute(route: CompiledRoute, ctx: ConditionContext): RouteResult {
-  const a = route.assign.find((x) => x.test(ctx));
-  const n = route.nurture.find((x) => x.test(ctx));
+  const a = firstMatch(route.assign, ctx);
+  const n = firstMatch(route.nurture, ctx);
   const fromField = a?.ownerFrom !== undefined ? readField(ctx.record, a.ownerFrom) : null;
   return {
     owner: a ? (fromField ?? a.owner ?? null) : (route.default?.owner ?? null),

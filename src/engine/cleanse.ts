@@ -6,8 +6,8 @@ import { issue, type Issue } from '../core/codes.js';
 import { CANONICAL_FIELDS, type LeadRecord, type RawRow } from '../core/fields.js';
 import { LeadtidyError } from '../core/errors.js';
 import { foldKey, isReservedKey } from '../core/text.js';
-import { readField } from '../decide/conditions.js';
-import { evaluateRejects, evaluateRoute, evaluateScore } from '../decide/sections.js';
+import { hasText, readField } from '../decide/conditions.js';
+import { evaluateRoute, evaluateScore } from '../decide/sections.js';
 import { compileTarget, renderRecord, type CompiledTarget } from '../export/target.js';
 import type { ParsedLeadFile } from '../io/parse.js';
 import { mapHeaders, type HeaderMapping } from './headers.js';
@@ -306,6 +306,216 @@ export function mergeRecordBatches(batches: readonly RecordBatch[]): RecordBatch
   return { ...out, rows };
 }
 
+/** Counts by slot (a field or rule index), remembering the order slots were first counted in. */
+class SlotCounts {
+  readonly n: Float64Array;
+  readonly order: number[] = [];
+  constructor(size: number) {
+    this.n = new Float64Array(size);
+  }
+  add(i: number): void {
+    const c = this.n[i]!;
+    this.n[i] = c + 1;
+    if (c === 0) this.order.push(i);
+  }
+  /** Adds the counts to `into` under `names[slot]`, slots in first-counted order (what `bump` per event gives). */
+  addTo(into: Record<string, number>, names: readonly string[]): void {
+    for (const i of this.order) bump(into, names[i]!, this.n[i]!);
+  }
+}
+
+/** What the record loop needs from a plan, as flat arrays and slot numbers; built once per plan. */
+interface EnginePlan {
+  readonly fields: readonly string[];
+  readonly headers: readonly string[];
+  readonly extraNames: readonly string[];
+  readonly extraSources: readonly string[];
+  /** Per mapped field, its index in CANONICAL_FIELDS (-1: not a canonical field). */
+  readonly fieldCanon: Int32Array;
+  /** Per field plan, its field's index in CANONICAL_FIELDS (-1: not a canonical field). */
+  readonly planCanon: Int32Array;
+  /** Slot of `ruleIds[p][s]` in `ruleNames`. */
+  readonly stepSlots: readonly (readonly number[])[];
+  readonly statusSlot: number;
+  readonly nameSlot: number;
+  readonly ruleNames: readonly string[];
+}
+
+const enginePlans = new WeakMap<CleansePlan, EnginePlan>();
+
+const CANON_INDEX: ReadonlyMap<string, number> = new Map(CANONICAL_FIELDS.map((f, i) => [f, i]));
+const MEMBER_STATUS = CANON_INDEX.get('memberStatus')!;
+const CAMPAIGN = CANON_INDEX.get('campaign')!;
+
+function canonIndex(field: string): number {
+  return CANON_INDEX.get(field) ?? -1;
+}
+
+function enginePlanOf(plan: CleansePlan): EnginePlan {
+  let ep = enginePlans.get(plan);
+  if (ep) return ep;
+  const fields = plan.fieldHeaders.map(([f]) => f);
+  const slots = new Map<string, number>();
+  const ruleNames: string[] = [];
+  const slotOf = (name: string): number => {
+    let i = slots.get(name);
+    if (i === undefined) {
+      slots.set(name, (i = ruleNames.length));
+      ruleNames.push(name);
+    }
+    return i;
+  };
+  const id = plan.pack.id;
+  ep = {
+    fields,
+    headers: plan.fieldHeaders.map(([, h]) => h),
+    extraNames: plan.extraHeaders.map((h) => h.name),
+    extraSources: plan.extraHeaders.map((h) => h.header),
+    fieldCanon: Int32Array.from(fields, canonIndex),
+    planCanon: Int32Array.from(plan.pack.plan, (fp) => canonIndex(fp.field)),
+    stepSlots: plan.ruleIds.map((ids) => ids.map(slotOf)),
+    statusSlot: slotOf(`${id}:campaign.statuses`),
+    nameSlot: slotOf(`${id}:campaign.name`),
+    ruleNames,
+  };
+  enginePlans.set(plan, ep);
+  return ep;
+}
+
+/**
+ * Stores a canonical field by its CANONICAL_FIELDS index with a named store. Named stores keep a
+ * record a fast-shaped object with up to ~128 keys; keyed stores (`r[field] = v`) turn records past
+ * ~20 keys into slow dictionaries. Same key, value and key order as `r[CANONICAL_FIELDS[i]] = v`
+ * (a test checks the table).
+ */
+export function setCanonicalField(r: { -readonly [K in (typeof CANONICAL_FIELDS)[number]]?: string | null }, i: number, v: string | null): void {
+  switch (i) {
+    case 0:
+      r.id = v;
+      return;
+    case 1:
+      r.salutation = v;
+      return;
+    case 2:
+      r.fullName = v;
+      return;
+    case 3:
+      r.firstName = v;
+      return;
+    case 4:
+      r.middleName = v;
+      return;
+    case 5:
+      r.lastName = v;
+      return;
+    case 6:
+      r.suffix = v;
+      return;
+    case 7:
+      r.credentials = v;
+      return;
+    case 8:
+      r.email = v;
+      return;
+    case 9:
+      r.phone = v;
+      return;
+    case 10:
+      r.mobilePhone = v;
+      return;
+    case 11:
+      r.company = v;
+      return;
+    case 12:
+      r.website = v;
+      return;
+    case 13:
+      r.title = v;
+      return;
+    case 14:
+      r.jobLevel = v;
+      return;
+    case 15:
+      r.jobFunction = v;
+      return;
+    case 16:
+      r.jobSubFunction = v;
+      return;
+    case 17:
+      r.department = v;
+      return;
+    case 18:
+      r.street = v;
+      return;
+    case 19:
+      r.street2 = v;
+      return;
+    case 20:
+      r.city = v;
+      return;
+    case 21:
+      r.state = v;
+      return;
+    case 22:
+      r.postalCode = v;
+      return;
+    case 23:
+      r.country = v;
+      return;
+    case 24:
+      r.industry = v;
+      return;
+    case 25:
+      r.employees = v;
+      return;
+    case 26:
+      r.revenue = v;
+      return;
+    case 27:
+      r.leadSource = v;
+      return;
+    case 28:
+      r.campaign = v;
+      return;
+    case 29:
+      r.memberStatus = v;
+      return;
+    case 30:
+      r.optIn = v;
+      return;
+    case 31:
+      r.createdAt = v;
+      return;
+    case 32:
+      r.updatedAt = v;
+      return;
+    case 33:
+      r.notes = v;
+      return;
+  }
+}
+
+
+/**
+ * Makes a record: a plain object (prototype Object.prototype, constructor Object) with the keys
+ * `sourceRow`, `extra`, `campaigns`, like `{ sourceRow, extra: {}, campaigns: [] }`. Made with
+ * `new`, it is allocated with room for ~35 fields in the object itself (V8 sizes objects of a
+ * constructor by the `this.x =` stores in its body, including those in the branch never taken),
+ * so fields added later do not grow and copy a separate property array again and again.
+ */
+function recordShell(this: Record<string, unknown>, sourceRow: number, sizeOnly: boolean): void {
+  this.sourceRow = sourceRow;
+  this.extra = {};
+  this.campaigns = [];
+  if (sizeOnly) {
+    this.f0 = this.f1 = this.f2 = this.f3 = this.f4 = this.f5 = this.f6 = this.f7 = this.f8 = this.f9 = null;
+    this.g0 = this.g1 = this.g2 = this.g3 = this.g4 = this.g5 = this.g6 = this.g7 = this.g8 = this.g9 = null;
+    this.h0 = this.h1 = this.h2 = this.h3 = this.h4 = this.h5 = this.h6 = this.h7 = this.h8 = this.h9 = null;
+  }
+}
+recordShell.prototype = Object.prototype;
+const RecordShell = recordShell as unknown as new (sourceRow: number, sizeOnly: false) => LeadRecord & Record<string, CellValue>;
+
 /**
  * Runs the record steps (normalize, campaign, target checks, rejects, and score/route when
  * {@link CleansePlan.decideEarly}) over `rows`. `rowNumbers[i]` is the spreadsheet row of
@@ -318,37 +528,61 @@ export function runRecordSteps(
   first = 0,
   onProgress?: (done: number) => void,
 ): RecordBatch {
-  const { pack, fieldHeaders, extraHeaders, ruleIds, target } = plan;
+  const { pack, target } = plan;
+  const ep = enginePlanOf(plan);
+  const { fields, headers, extraNames, extraSources, stepSlots, fieldCanon, planCanon } = ep;
+  const nf = fields.length;
+  const nx = extraNames.length;
+  // A row whose prototype is Object.prototype (or null) inherits nothing under these headers when
+  // none is a key of Object.prototype: then row[header] is the own value or undefined, as ownValue gives.
+  const plainHeadersSafe = !headers.some(onObjectPrototype) && !extraSources.some(onObjectPrototype);
   const planSteps = pack.plan;
+  const rejectRules = pack.decisions.reject;
   const out = emptyBatch(plan.decideEarly);
-  const { records, rejected, changes, issues, changesByRule, fillBefore, rejectReasons } = out;
+  const { records, rejected, changes, issues, rejectReasons } = out;
+  const ruleCounts = new SlotCounts(ep.ruleNames.length);
+  const fillBefore = new SlotCounts(nf);
+  const fillAfter = new SlotCounts(CANONICAL_FIELDS.length);
   const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
+  // The record's canonical fields by CANONICAL_FIELDS index (undefined: absent), kept equal to the
+  // record's own values at every write, so the loop reads them without keyed loads on the record.
+  const vals: (CellValue | undefined)[] = new Array<CellValue | undefined>(CANONICAL_FIELDS.length).fill(undefined);
   for (let r = 0; r < rows.length; r++) {
     if (onProgress && r > 0 && (first + r) % 10_000 === 0) onProgress(first + r);
     const row = rows[r]!;
+    const proto = plainHeadersSafe ? Object.getPrototypeOf(row) : undefined;
+    const plain = proto === Object.prototype || proto === null;
     const sourceRow = rowNumbers?.[r] ?? first + r + 2;
-    const record = { sourceRow, extra: {}, campaigns: [] } as unknown as LeadRecord & Record<string, CellValue>;
+    const record = new RecordShell(sourceRow, false);
     const rec = record as unknown as Record<string, unknown>;
-    for (const [field, header] of fieldHeaders) {
-      const raw = cellText(ownValue(row, header));
+    vals.fill(undefined);
+    for (let k = 0; k < nf; k++) {
+      const raw = cellText(plain ? row[headers[k]!] : ownValue(row, headers[k]!));
       const v = raw === '' ? null : raw;
-      rec[field] = v;
-      if (v !== null && v.trim() !== '') bump(fillBefore, field);
+      const c = fieldCanon[k]!;
+      if (c < 0) rec[fields[k]!] = v;
+      else {
+        setCanonicalField(record, c, v);
+        vals[c] = v;
+      }
+      if (v !== null && hasText(v)) fillBefore.add(k);
     }
     const extra: Record<string, string> = {};
-    for (const h of extraHeaders) extra[h.name] = cellText(ownValue(row, h.header));
+    for (let k = 0; k < nx; k++) extra[extraNames[k]!] = cellText(plain ? row[extraSources[k]!] : ownValue(row, extraSources[k]!));
     record.extra = extra;
     const rowIssues: Issue[] = [];
-    // One context per row; its field moves from step to step.
+    // One context per row; its field moves from step to step (and it is the decisions' context).
     const ctx: { record: LeadRecord; field: string; issues: Issue[] } = { record, field: '', issues: rowIssues };
 
     for (let p = 0; p < planSteps.length; p++) {
       const fp = planSteps[p]!;
       const field = fp.field;
+      const slots = stepSlots[p]!;
+      const c = planCanon[p]!;
       ctx.field = field;
       for (let s = 0; s < fp.steps.length; s++) {
         const ps = fp.steps[s]!;
-        const before = (rec[field] as CellValue | undefined) ?? null;
+        const before = (c >= 0 ? vals[c] : (rec[field] as CellValue | undefined)) ?? null;
         let out;
         try {
           out = ps.step.run(before, ps.options, ctx as StepContext);
@@ -356,22 +590,30 @@ export function runRecordSteps(
           rowIssues.push(issue('step.failed', { step: ps.name, reason: e instanceof Error ? e.message : String(e) }, { field, row: sourceRow }));
           continue;
         }
-        const rule = ruleIds[p]![s]!;
         if (out.value !== undefined && out.value !== before) {
-          changes.push({ row: sourceRow, field, before, after: out.value, rule });
-          bump(changesByRule, rule);
-          rec[field] = out.value;
+          changes.push({ row: sourceRow, field, before, after: out.value, rule: ep.ruleNames[slots[s]!]! });
+          ruleCounts.add(slots[s]!);
+          if (c < 0) rec[field] = out.value;
+          else {
+            setCanonicalField(record, c, out.value);
+            vals[c] = out.value;
+          }
         }
         if (out.set) {
           const sets = out.set;
           for (const f in sets) {
             if (!Object.prototype.hasOwnProperty.call(sets, f) || f === 'sourceRow' || f === 'extra' || f === 'campaigns' || isReservedKey(f)) continue;
             const after = sets[f]!;
-            const prev = (rec[f] as CellValue | undefined) ?? null;
+            const cf = canonIndex(f);
+            const prev = (cf >= 0 ? vals[cf] : (rec[f] as CellValue | undefined)) ?? null;
             if (after !== prev) {
-              changes.push({ row: sourceRow, field: f, before: prev, after, rule });
-              bump(changesByRule, rule);
-              rec[f] = after;
+              changes.push({ row: sourceRow, field: f, before: prev, after, rule: ep.ruleNames[slots[s]!]! });
+              ruleCounts.add(slots[s]!);
+              if (cf < 0) rec[f] = after;
+              else {
+                setCanonicalField(record, cf, after);
+                vals[cf] = after;
+              }
             }
           }
         }
@@ -383,26 +625,27 @@ export function runRecordSteps(
       }
     }
 
-    applyCampaign(record, rec, pack, plan.campaign, sourceRow, rowIssues, changes, changesByRule);
+    applyCampaign(rec, vals, pack, ep, plan.campaign, sourceRow, rowIssues, changes, ruleCounts);
     for (const i of rowIssues) issues.push(i);
 
     // Empty after cleaning (placeholders only counts as empty too).
     let any = false;
-    for (const [field] of fieldHeaders) {
-      const v = rec[field];
-      if (typeof v === 'string' && v.trim() !== '') {
+    for (let k = 0; k < nf; k++) {
+      const c = fieldCanon[k]!;
+      const v = c >= 0 ? vals[c] : rec[fields[k]!];
+      if (typeof v === 'string' && hasText(v)) {
         any = true;
         break;
       }
     }
-    if (!any) for (const h of extraHeaders) if (extra[h.name]!.trim() !== '') { any = true; break; }
-    const reasons: RejectReason[] = [];
+    if (!any) for (let k = 0; k < nx; k++) if (hasText(extra[extraNames[k]!]!)) { any = true; break; }
+    let reasons: RejectReason[] | null = null;
     if (!any) {
-      reasons.push({ code: 'empty_row', message: 'The row has no values.' });
+      reasons = [{ code: 'empty_row', message: 'The row has no values.' }];
       issues.push(issue('row.empty', undefined, { row: sourceRow }));
     } else {
-      const ctx = { record, issues: rowIssues };
       if (target) {
+        reasons = [];
         const t = renderRecord(record, target);
         rowIssues.push(...t.issues);
         issues.push(...t.issues);
@@ -415,46 +658,62 @@ export function runRecordSteps(
           reasons.push({ code: 'target_rejects_value', message: invalid.map((i) => i.message).join(' '), field: invalid[0]!.field ?? '', value: readField(record, invalid[0]!.field ?? '') });
         }
       }
-      for (const r of evaluateRejects(pack.decisions.reject, ctx)) {
-        const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: r.code, message: r.message };
-        if (r.field !== undefined) {
-          reason.field = r.field;
-          reason.value = readField(record, r.field);
+      for (let k = 0; k < rejectRules.length; k++) {
+        const rule = rejectRules[k]!;
+        if (!rule.test(ctx)) continue;
+        const reason: { -readonly [K in keyof RejectReason]: RejectReason[K] } = { code: rule.code, message: rule.message };
+        if (rule.field !== undefined) {
+          reason.field = rule.field;
+          reason.value = readField(record, rule.field);
         }
-        reasons.push(reason);
+        (reasons ??= []).push(reason);
       }
     }
-    if (reasons.length) {
+    if (reasons !== null && reasons.length) {
       rejected.push({ sourceRow, reasons, original: originalOf(row, plan.headers), record });
       for (const r of reasons) bump(rejectReasons, r.code);
       continue;
     }
     if (plan.decideEarly) {
-      if (decide) decideRecord(pack, record, rowIssues);
-      countFill(out.fillAfter, record);
+      if (decide) decideRecord(pack, record, ctx);
+      for (let k = 0; k < vals.length; k++) {
+        const v = vals[k];
+        if (typeof v === 'string' && v !== '') fillAfter.add(k);
+      }
     } else out.recordIssues!.push(decide ? rowIssues : NO_ISSUES);
     records.push(record);
   }
+  ruleCounts.addTo(out.changesByRule, ep.ruleNames);
+  fillBefore.addTo(out.fillBefore, fields);
+  fillAfter.addTo(out.fillAfter, CANONICAL_FIELDS);
   return { ...out, rows: rows.length };
 }
 
 const NO_ISSUES: Issue[] = [];
 
-function decideRecord(pack: CompiledPack, record: LeadRecord, rowIssues: readonly Issue[]): void {
-  const dctx = { record, issues: rowIssues };
+function decideRecord(pack: CompiledPack, record: LeadRecord, ctx: { readonly record: LeadRecord; readonly issues: readonly Issue[] }): void {
   if (pack.decisions.score) {
-    const sc = evaluateScore(pack.decisions.score, dctx);
+    const sc = evaluateScore(pack.decisions.score, ctx);
     record.score = sc.score;
-    record.scoreRules = [...sc.rules];
+    // evaluateScore returns a fresh array each call.
+    record.scoreRules = sc.rules as string[];
   }
-  if (pack.decisions.route) Object.assign(record, evaluateRoute(pack.decisions.route, dctx));
+  if (pack.decisions.route) {
+    // Named stores in RouteResult's key order (what Object.assign did).
+    const rt = evaluateRoute(pack.decisions.route, ctx);
+    record.owner = rt.owner;
+    record.queue = rt.queue;
+    record.routeRule = rt.routeRule;
+    record.nurtureProgram = rt.nurtureProgram;
+    record.nurtureRule = rt.nurtureRule;
+  }
 }
 
-function countFill(fillAfter: Record<string, number>, record: LeadRecord): void {
+function countFill(fillAfter: SlotCounts, record: LeadRecord): void {
   const rec = record as unknown as Record<string, unknown>;
-  for (const f of CANONICAL_FIELDS) {
-    const v = rec[f];
-    if (typeof v === 'string' && v !== '') bump(fillAfter, f);
+  for (let k = 0; k < CANONICAL_FIELDS.length; k++) {
+    const v = rec[CANONICAL_FIELDS[k]!];
+    if (typeof v === 'string' && v !== '') fillAfter.add(k);
   }
 }
 
@@ -561,10 +820,12 @@ export function runSetSteps(
   const fillAfter: Record<string, number> = {};
   if (!plan.decideEarly) {
     const decide = pack.decisions.score !== undefined || pack.decisions.route !== undefined;
+    const fill = new SlotCounts(CANONICAL_FIELDS.length);
     for (const record of records) {
-      if (decide) decideRecord(pack, record, issuesByRow.get(record.sourceRow) ?? NO_ISSUES);
-      countFill(fillAfter, record);
+      if (decide) decideRecord(pack, record, { record, issues: issuesByRow.get(record.sourceRow) ?? NO_ISSUES });
+      countFill(fill, record);
     }
+    fill.addTo(fillAfter, CANONICAL_FIELDS);
   }
   return { records, clusters, mergePlan, review, merged, accountMatches, changes, changesByRule, issues, fillAfter };
 }
@@ -675,38 +936,42 @@ export function prepareCleanse(
   };
 }
 
-/** Campaign membership for a record: the file's campaign, and its member status resolved to a declared one. */
+/**
+ * Campaign membership for a record: the file's campaign, and its member status resolved to a declared one.
+ * `vals` holds the record's canonical fields by index (and is updated with it).
+ */
 function applyCampaign(
-  record: LeadRecord,
   rec: Record<string, unknown>,
+  vals: (CellValue | undefined)[],
   pack: CompiledPack,
+  ep: EnginePlan,
   override: CleanseOptions['campaign'],
   sourceRow: number,
   rowIssues: Issue[],
   changes: Change[],
-  changesByRule: Record<string, number>,
+  ruleCounts: SlotCounts,
 ): void {
-  const name = override?.name ?? record.campaign ?? pack.campaign?.name ?? null;
-  let status = record.memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
+  const memberStatus = vals[MEMBER_STATUS] ?? null;
+  const campaign = vals[CAMPAIGN] ?? null;
+  const name = override?.name ?? campaign ?? pack.campaign?.name ?? null;
+  let status = memberStatus ?? override?.status ?? pack.campaign?.defaultStatus ?? null;
   if (status !== null && pack.statusIndex.size > 0) {
     const canonical = pack.statusIndex.get(foldKey(status));
     if (canonical === undefined) {
       rowIssues.push(issue('campaign.unknown_status', { value: status, statuses: [...new Set(pack.statusIndex.values())] }, { field: 'memberStatus', row: sourceRow }));
     } else status = canonical;
   }
-  if (status !== (record.memberStatus ?? null) && status !== null) {
-    const rule = `${pack.id}:campaign.statuses`;
-    changes.push({ row: sourceRow, field: 'memberStatus', before: record.memberStatus ?? null, after: status, rule });
-    bump(changesByRule, rule);
-    rec.memberStatus = status;
+  if (status !== memberStatus && status !== null) {
+    changes.push({ row: sourceRow, field: 'memberStatus', before: memberStatus, after: status, rule: ep.ruleNames[ep.statusSlot]! });
+    ruleCounts.add(ep.statusSlot);
+    rec.memberStatus = vals[MEMBER_STATUS] = status;
   }
-  if (name !== null && name !== (record.campaign ?? null)) {
-    const rule = `${pack.id}:campaign.name`;
-    changes.push({ row: sourceRow, field: 'campaign', before: record.campaign ?? null, after: name, rule });
-    bump(changesByRule, rule);
-    rec.campaign = name;
+  if (name !== null && name !== campaign) {
+    changes.push({ row: sourceRow, field: 'campaign', before: campaign, after: name, rule: ep.ruleNames[ep.nameSlot]! });
+    ruleCounts.add(ep.nameSlot);
+    rec.campaign = vals[CAMPAIGN] = name;
   }
-  if (name !== null) record.campaigns = [{ campaign: name, status, sourceRow }];
+  if (name !== null) rec.campaigns = [{ campaign: name, status, sourceRow }];
 }
 
 function round(x: number): number {
@@ -721,6 +986,10 @@ function originalOf(row: RawRow, headers: readonly string[]): Record<string, str
     else out[h] = v;
   }
   return out;
+}
+
+function onObjectPrototype(key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(Object.prototype, key);
 }
 
 function ownValue(row: RawRow, key: string): unknown {
