@@ -103,6 +103,8 @@ export const PERSON_NAME_CASES: readonly PersonNameCase[] = [
   n('Ann &and Bob Lee', { first: 'Ann', last: 'Lee' }, ['name.multiple_people']),
   // The digraph letters have a title case of their own (ǅ, not Ǆ).
   n('ǆohn smith', { first: 'ǅohn', last: 'Smith' }, ['name.recased']),
+  n("İ'İ(UK)(UK)AB", { first: "İ'İ", last: 'Ab', nickname: 'Uk' }, ['name.recased']),
+  n("İ'İ Ab", { first: "İ'İ", last: 'Ab' }),
   n('Dr. Ann und" Lee', { salutation: 'Dr.', last: 'Ann' }, ['name.multiple_people']),
   n('Madonna', { last: 'Madonna' }),
   n('Robert', { first: 'Robert' }),

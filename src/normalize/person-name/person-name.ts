@@ -54,11 +54,14 @@ const DANGLING = new Set(['and', 'und', 'et', '&', '+']);
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const TOKEN_LEAD = /^[^\p{L}\p{N}]+/u;
 const TOKEN_TAIL = /[^\p{L}\p{M}\p{N}.]+$/u;
-/** An ALL-CAPS word of two or more letters (a surname written in capitals). */
+/**
+ * An ALL-CAPS word with two capitals in a row (a surname written in capitals); single
+ * capitals between apostrophes ("O'D", a recased "İ'İ") are not one.
+ */
 function isCapsWord(t: string): boolean {
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length >= 2 && !LOWER.test(letters) && UPPER.test(letters);
+  return !LOWER.test(t) && CAPS_PAIR.test(t);
 }
+const CAPS_PAIR = /\p{Lu}\p{M}*\p{Lu}/u;
 /** Punctuation around a name word goes (a trailing dot stays: initials). */
 function trimToken(t: string): string {
   return t.replace(TOKEN_LEAD, '').replace(TOKEN_TAIL, '');
