@@ -113,13 +113,21 @@ export function cleanTableShape(): CleanTableShape {
     csv(records) {
       const fs = columns();
       const lines: string[] = new Array(records.length);
+      // One array of cells reused for every row and joined once (no string built cell by cell).
+      const cells: string[] = new Array<string>(1 + fs.length + extraKeys.length).fill('');
       for (let i = 0; i < records.length; i++) {
         const r = records[i]!;
         const rec = r as unknown as Record<string, unknown>;
-        let line = csvCell(String(r.sourceRow));
-        for (const f of fs) line += `,${csvCell(cellText(rec[f]))}`;
-        for (const k of extraKeys) line += `,${Object.prototype.hasOwnProperty.call(r.extra, k) ? csvCell(r.extra[k]) : ''}`;
-        lines[i] = line;
+        cells[0] = csvCell(String(r.sourceRow));
+        for (let j = 0; j < fs.length; j++) {
+          const v = rec[fs[j]!];
+          cells[1 + j] = typeof v === 'string' ? csvCell(v) : csvCell(cellText(v));
+        }
+        for (let j = 0, at = 1 + fs.length; j < extraKeys.length; j++) {
+          const k = extraKeys[j]!;
+          cells[at + j] = Object.prototype.hasOwnProperty.call(r.extra, k) ? csvCell(r.extra[k]) : '';
+        }
+        lines[i] = cells.join(',');
       }
       return lines.join('\r\n');
     },
