@@ -57,8 +57,8 @@ class CsvSink {
   }
 }
 
-async function put(out: WriteStream, text: string): Promise<void> {
-  if (!out.write(text, 'utf8')) await once(out, 'drain');
+async function put(out: WriteStream, data: string | Uint8Array): Promise<void> {
+  if (!(typeof data === 'string' ? out.write(data, 'utf8') : out.write(data))) await once(out, 'drain');
 }
 
 async function close(out: WriteStream): Promise<void> {
@@ -195,9 +195,10 @@ export async function cleanFileStream(
         accountsMatched += o.accountIds;
         if (o.crm) crm = addCrm(crm, o.crm);
         if (o.records) {
-          const text = `${o.clean}\r\n`;
-          segments.push({ columns: o.columns, bytes: Buffer.byteLength(text, 'utf8') });
-          await put(cleanSpill, text);
+          // Encoded once: its length is the segment's size in the spill.
+          const bytes = Buffer.from(`${o.clean}\r\n`, 'utf8');
+          segments.push({ columns: o.columns, bytes: bytes.length });
+          await put(cleanSpill, bytes);
         }
         await changes.writeText(o.changes);
         changeCount += o.changeCount;
