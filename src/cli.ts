@@ -39,9 +39,7 @@ Options for clean:
   --target <profile>  write the clean file for a target system: salesforce-lead,
                       salesforce-contact, hubspot-contact, marketo-lead, csv
   --workers <n>       threads for the record steps (default: the number of cores;
-                      1 = this thread only). Streamed, n worker threads take the
-                      batches while this thread reads and writes. Same output
-                      whatever the number.
+                      1 = this thread only). Same output whatever the number.
   --stream            read, cleanse and write the file in batches, for files larger
                       than memory (automatic above 32 MB). Deduplication and
                       --existing still hold the clean records in memory; with

@@ -102,7 +102,7 @@ describe('prepared output re-cut to the final columns', () => {
     const dir = join(tmp, 'late');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'late.csv'), `${head}\r\n${rows.join('\r\n')}\r\n`);
-    // 1: this thread; 2: the shared pool (this thread takes part); 3: two worker threads of the job's own.
+    // 1: this thread; 2: the shared pool; 3: the job's own pool of two threads.
     for (const workers of [1, 2, 3]) {
       const a = join(dir, `mem${workers}`);
       const b = join(dir, `stream${workers}`);
