@@ -169,4 +169,6 @@ export const COMPANY_CASES: readonly CompanyCase[] = [
   c('(UK) Acme Ltd', '(UK) Acme Ltd', undefined, undefined, undefined),
   c('" \' AB & ACME " \'', 'AB & Acme', undefined, undefined, 'acme'),
   c('( AB ACME )', 'AB Acme', undefined, undefined, 'acme'),
+  c('@ " AB ACME "', 'AB Acme', undefined, undefined, 'acme'),
+  c('@Home Networks', '@Home Networks', undefined, undefined, undefined),
 ];
