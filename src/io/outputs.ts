@@ -65,7 +65,6 @@ export function cleanTableShape(): CleanTableShape {
       extraKeys.push(k);
     }
   };
-  const decisionField = new Set<string>(DECISION_FIELDS);
   let missing: string[] = [...COLUMN_KIND.keys()];
   return {
     add(records) {
@@ -85,7 +84,7 @@ export function cleanTableShape(): CleanTableShape {
     },
     include(c) {
       fields = null;
-      for (const f of c.fields) (decisionField.has(f) ? decided : present).add(f);
+      for (const f of c.fields) (COLUMN_KIND.get(f) === 2 ? decided : present).add(f);
       missing = missing.filter((f) => !present.has(f) && !decided.has(f));
       for (const k of c.extras) addExtra(k);
     },

@@ -328,7 +328,7 @@ async function copyRange(fh: FileHandle, out: WriteStream, start: number, length
     const buf = Buffer.allocUnsafe(n);
     const { bytesRead } = await fh.read(buf, 0, n, start + done);
     if (bytesRead !== n) throw new Error('clean spill file is shorter than written');
-    if (!out.write(buf)) await once(out, 'drain');
+    await put(out, buf);
     done += n;
   }
 }

@@ -5,10 +5,10 @@
 import { compactFold } from './fold.js';
 
 export const MAX_INPUT = 300;
-export const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`\s]+/;
-export const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`\s]+$/;
+// Edge junk, with a dangling "&" or "/" ("& Acme", "Acme /").
+const LEAD_JUNK = /^[*#•·\-–—_=+~>|:;,.!?`&/\s]+/;
+const TRAIL_JUNK = /[*#•·\-–—_=+~<|:;,!?`&/\s]+$/;
 const QUOTES = '"\'«»“”„';
-const EDGE_JOINERS = /^[&/\s]+|[&/\s]+$/g;
 // A word of symbols alone at an edge ("@ Acme", "Acme ~ §"): quotes and brackets are left to their own rules.
 const EDGE_SYMBOL_WORDS = /^(?:[^\p{L}\p{N}\s"'«»“”„()]+\s+)+|(?:\s+[^\p{L}\p{N}\s"'«»“”„()]+)+$/gu;
 export const BASE_TRAIL = /[\s,;:!?&+/\-–—]+$/;
@@ -38,9 +38,9 @@ export function unwrapQuotes(s: string): string {
   return t;
 }
 
-/** A bracket at an edge that closes nothing or opens nothing (") Acme", "( Acme", "Acme ("), and a dangling "&" or "/". */
+/** Words of symbols alone at an edge, and a bracket there that closes or opens nothing (") Acme", "( Acme", "Acme ("). */
 function stripEdgeBrackets(s: string): string {
-  let t = s.replace(EDGE_SYMBOL_WORDS, '').replace(EDGE_JOINERS, '');
+  let t = s.replace(EDGE_SYMBOL_WORDS, '');
   // A bracket standing alone at an edge ("( Acme )") is punctuation, not a bracketed part.
   if (t.startsWith('( ')) t = t.slice(2).trim();
   if (t.endsWith(' )')) t = t.slice(0, -2).trim();
