@@ -5,6 +5,7 @@ import { cleanse, neutralizeFormula, parseLeadFile, toCsv } from '../src/index.j
 import { changeRows, changesCsv, cleanTableShape } from '../src/io/outputs.js';
 import { generateLeadCsv } from '../bench/gen.js';
 import { FORMULA_START, csvRows } from '../src/io/csv-write.js';
+import { encodeLines } from '../src/io/utf8-lines.js';
 
 describe('formula-injection guard', () => {
   test.each([
@@ -86,5 +87,29 @@ describe('direct writers of the clean file and change log', () => {
       expect(shape.csv(result.records)).toBe(csvRows(shape.rows(result.records)));
       expect(changesCsv(result.changes)).toBe(csvRows(changeRows(result.changes)));
     }
+  });
+});
+
+describe('encodeLines: CSV lines as UTF-8 bytes, each ending in CRLF', () => {
+  const utf8 = (lines: readonly string[]): Buffer => Buffer.from(lines.map((l) => `${l}\r\n`).join(''), 'utf8');
+  test.each([
+    ['no lines', []],
+    ['one empty line', ['']],
+    ['ASCII', ['a,b', 'c']],
+    ['Latin-1 and beyond', ['Müller,Straße', 'Łódź', 'Ελλάδα', '東京']],
+    ['astral characters', ['😀,𝒜']],
+    ['lone surrogates become U+FFFD, as Buffer.from writes them', ['\ud800x', 'y\udc00']],
+    // Each of 3 bytes: past the room estimated from the character count, so the buffer grows.
+    ['mostly 3-byte characters', Array.from({ length: 300 }, (_, i) => '€'.repeat(i % 40))],
+  ])('%s', (_name, lines) => {
+    expect(Buffer.from(encodeLines(lines))).toEqual(utf8(lines));
+  });
+  test('any strings, across piece boundaries: the bytes Buffer.from writes of the lines with CRLF', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 12 }), { maxLength: 400 }), (lines) => {
+        expect(Buffer.from(encodeLines(lines))).toEqual(utf8(lines));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

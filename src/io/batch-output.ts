@@ -1,24 +1,25 @@
 /**
  * A batch's output prepared where its record steps ran (a worker thread): clean rows and
- * change-log rows already as CSV text, issue counts and a summary part instead of objects.
- * The main thread of a streamed clean job then only writes text, and far less crosses
- * threads. Pure.
+ * change-log rows already as UTF-8 CSV bytes, issue counts and a summary part instead of
+ * objects. The main thread of a streamed clean job then only writes bytes, and the bytes
+ * cross threads without a copy (transferred). Pure.
  */
 import type { Issue } from '../core/codes.js';
 import type { LeadRecord } from '../core/fields.js';
 import { countIssues, type RecordBatch } from '../engine/cleanse.js';
 import { summaryPart, type SummaryPart } from '../report/summary.js';
-import { changesCsv, cleanTableShape, type CleanColumns } from './outputs.js';
+import { changesLines, cleanTableShape, type CleanColumns } from './outputs.js';
+import { encodeLines } from './utf8-lines.js';
 
 export interface BatchOutput {
   /** Clean records in the batch. */
   readonly records: number;
   /** The columns `clean` is written under: the batch's own plus the `known` ones it was given. */
   readonly columns: CleanColumns;
-  /** Clean rows as CSV lines (CRLF between them; no header, no BOM); '' without records. */
-  readonly clean: string;
-  /** Change-log rows as CSV lines under `CHANGE_HEADERS`; '' without changes. */
-  readonly changes: string;
+  /** Clean rows as UTF-8 CSV lines, each ending in CRLF (no header, no BOM); empty without records. */
+  readonly clean: Uint8Array<ArrayBuffer>;
+  /** Change-log rows as UTF-8 CSV lines under `CHANGE_HEADERS`, each ending in CRLF; empty without changes. */
+  readonly changes: Uint8Array<ArrayBuffer>;
   readonly changeCount: number;
   /** The batch's first `keepIssues` issues. */
   readonly issues: Issue[];
@@ -48,8 +49,8 @@ export function batchOutput(batch: Pick<RecordBatch, 'records' | 'changes' | 'is
     ...recordCounts(batch.records),
     records: batch.records.length,
     columns: shape.columns(),
-    clean: shape.csv(batch.records),
-    changes: changesCsv(batch.changes),
+    clean: encodeLines(shape.csvLines(batch.records)),
+    changes: encodeLines(changesLines(batch.changes)),
     changeCount: batch.changes.length,
     issues: keep >= batch.issues.length ? batch.issues : batch.issues.slice(0, Math.max(0, keep)),
     issueTotal: batch.issues.length,

@@ -43,6 +43,8 @@ export interface CleanTableShape extends TableShape<LeadRecord> {
   columns(): CleanColumns;
   /** `csvRows(rows(records))` written directly (no cell arrays): the streamed job's hot path. */
   csv(records: readonly LeadRecord[]): string;
+  /** The lines of {@link CleanTableShape.csv}, one a record. */
+  csvLines(records: readonly LeadRecord[]): string[];
 }
 
 /** Record keys that can be clean-file columns: 1 canonical (present when not undefined), 2 decision (when not null either). */
@@ -66,6 +68,27 @@ export function cleanTableShape(): CleanTableShape {
     }
   };
   let missing: string[] = [...COLUMN_KIND.keys()];
+  const csvLines = (records: readonly LeadRecord[]): string[] => {
+    const fs = columns();
+    const lines: string[] = new Array(records.length);
+    // One array of cells reused for every row and joined once (no string built cell by cell).
+    const cells: string[] = new Array<string>(1 + fs.length + extraKeys.length).fill('');
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const rec = r as unknown as Record<string, unknown>;
+      cells[0] = csvCell(String(r.sourceRow));
+      for (let j = 0; j < fs.length; j++) {
+        const v = rec[fs[j]!];
+        cells[1 + j] = typeof v === 'string' ? csvCell(v) : csvCell(cellText(v));
+      }
+      for (let j = 0, at = 1 + fs.length; j < extraKeys.length; j++) {
+        const k = extraKeys[j]!;
+        cells[at + j] = Object.prototype.hasOwnProperty.call(r.extra, k) ? csvCell(r.extra[k]) : '';
+      }
+      lines[i] = cells.join(',');
+    }
+    return lines;
+  };
   return {
     add(records) {
       fields = null;
@@ -109,27 +132,8 @@ export function cleanTableShape(): CleanTableShape {
         return out;
       });
     },
-    csv(records) {
-      const fs = columns();
-      const lines: string[] = new Array(records.length);
-      // One array of cells reused for every row and joined once (no string built cell by cell).
-      const cells: string[] = new Array<string>(1 + fs.length + extraKeys.length).fill('');
-      for (let i = 0; i < records.length; i++) {
-        const r = records[i]!;
-        const rec = r as unknown as Record<string, unknown>;
-        cells[0] = csvCell(String(r.sourceRow));
-        for (let j = 0; j < fs.length; j++) {
-          const v = rec[fs[j]!];
-          cells[1 + j] = typeof v === 'string' ? csvCell(v) : csvCell(cellText(v));
-        }
-        for (let j = 0, at = 1 + fs.length; j < extraKeys.length; j++) {
-          const k = extraKeys[j]!;
-          cells[at + j] = Object.prototype.hasOwnProperty.call(r.extra, k) ? csvCell(r.extra[k]) : '';
-        }
-        lines[i] = cells.join(',');
-      }
-      return lines.join('\r\n');
-    },
+    csv: (records) => csvLines(records).join('\r\n'),
+    csvLines,
   };
 }
 
@@ -185,6 +189,11 @@ export function changeRows(changes: readonly Change[]): (string | null)[][] {
 
 /** `csvRows(changeRows(changes))` written directly. */
 export function changesCsv(changes: readonly Change[]): string {
+  return changesLines(changes).join('\r\n');
+}
+
+/** The lines of {@link changesCsv}, one a change. */
+export function changesLines(changes: readonly Change[]): string[] {
   const lines: string[] = new Array(changes.length);
   // A row's changes come together, and field names and rule ids repeat: written once each.
   const names = new Map<string, string>();
@@ -200,7 +209,7 @@ export function changesCsv(changes: readonly Change[]): string {
     if (c.row !== row) rowCell = csvCell(String((row = c.row)));
     lines[i] = `${rowCell},${name(c.field)},${csvCell(c.before)},${csvCell(c.after)},${name(c.rule)}`;
   }
-  return lines.join('\r\n');
+  return lines;
 }
 
 /** The change log: one line per changed cell. */

@@ -42,14 +42,19 @@ class CsvSink {
   private started = false;
   constructor(private readonly out: WriteStream, private readonly headers: readonly string[]) {}
   async write(rows: readonly (readonly (string | null)[])[]): Promise<void> {
-    if (rows.length) await this.writeText(csvRows(rows));
+    if (rows.length) await put(this.out, this.before() + csvRows(rows));
   }
-  /** Rows already written as CSV lines (`csvRows`). */
-  async writeText(lines: string): Promise<void> {
-    if (lines === '') return;
-    const text = this.started ? `\r\n${lines}` : `${toCsv(this.headers, [])}${lines}`;
+  /** Rows already written as UTF-8 CSV lines, each ending in CRLF (`encodeLines`): the last CRLF is left out, as `toCsv` does. */
+  async writeLines(lines: Uint8Array): Promise<void> {
+    if (lines.length === 0) return;
+    await put(this.out, this.before());
+    await put(this.out, lines.subarray(0, lines.length - 2));
+  }
+  /** What goes before more rows: the header (and its CRLF) first, then the CRLF that ends the last row. */
+  private before(): string {
+    const text = this.started ? '\r\n' : toCsv(this.headers, []);
     this.started = true;
-    await put(this.out, text);
+    return text;
   }
   async end(): Promise<void> {
     if (!this.started) await put(this.out, toCsv(this.headers, []));
@@ -193,12 +198,10 @@ export async function cleanFileStream(
         accountsMatched += o.accountIds;
         if (o.crm) crm = addCrm(crm, o.crm);
         if (o.records) {
-          // Encoded once: its length is the segment's size in the spill.
-          const bytes = Buffer.from(`${o.clean}\r\n`, 'utf8');
-          segments.push({ columns: o.columns, bytes: bytes.length });
-          await put(cleanSpill, bytes);
+          segments.push({ columns: o.columns, bytes: o.clean.length });
+          await put(cleanSpill, o.clean);
         }
-        await changes.writeText(o.changes);
+        await changes.writeLines(o.changes);
         changeCount += o.changeCount;
         takeIssues(o.issues, o.issueTotal);
         continue;

@@ -55,7 +55,11 @@ if (port) {
       const plan = plans.get(m.plan);
       if (!plan) throw new Error(`unknown plan ${m.plan}`);
       const batch = runRecordSteps(plan, m.rows, m.rowNumbers ?? undefined, m.first);
-      if (m.output) send({ type: 'batch', seq: m.seq, batch: withOutput(batch, m.output), changes: packChanges([]) });
+      if (m.output) {
+        const b = withOutput(batch, m.output);
+        // The bytes move to the main thread (no copy).
+        port.postMessage({ type: 'batch', seq: m.seq, batch: b, changes: packChanges([]) } satisfies FromWorker, [b.output.clean.buffer, b.output.changes.buffer]);
+      }
       else send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
     } catch (e) {
       send({ type: 'error', seq: m.seq, message: message(e) });
