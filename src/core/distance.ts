@@ -1,4 +1,5 @@
 /** String distances shared by the normalizers (typo repair) and matchers. Pure. */
+import { codeAt } from './text.js';
 
 /**
  * Optimal-string-alignment distance, stopping early once it exceeds `max`.
@@ -18,7 +19,7 @@ export function osaDistance(a: string, b: string, max: number): number {
     cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = codeAt(a, i - 1) === codeAt(b, j - 1) ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;

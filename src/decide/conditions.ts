@@ -16,6 +16,7 @@ import * as z from 'zod';
 import { issueCatalog, type Issue } from '../core/codes.js';
 import type { LeadRecord } from '../core/fields.js';
 import { compileSafeRegex, regexProblems } from './safe-regex.js';
+import { codeAt } from '../core/text.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -169,7 +170,7 @@ function fieldReader(field: string): FieldReader {
  * ASCII, or U+00A1–U+167F (Latin-1 letters and most scripts; no whitespace there).
  */
 export function hasText(v: string): boolean {
-  const c = v.charCodeAt(0);
+  const c = codeAt(v, 0);
   return (c > 32 && c < 127) || (c > 0xa0 && c < 0x1680) || v.trim() !== '';
 }
 

@@ -8,6 +8,7 @@ import { blockingKeys, generatePairs, type BlockingReport } from './blocking.js'
 import { compileSection, type CompiledSection, type DedupeDependencies, type Feature } from './compile.js';
 import { explainFeatures, nonDuplicateAction, probabilityOf, scoreLevels, type PairExplanation } from './score.js';
 import { mergeCluster, type DedupeRecord, type MergePlanEntry } from './survivorship.js';
+import { codeAt } from '../core/text.js';
 
 /** A group of input records that are the same entity. */
 export interface DedupeCluster {
@@ -83,7 +84,7 @@ export function sectionOf(pack: unknown, fallback: unknown): { section: unknown;
 function fnv(s: string, seed: number): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
+    h ^= codeAt(s, i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -108,7 +109,7 @@ function hashInto(v: unknown, h: Uint32Array): void {
     let a = h[0]!;
     let b = h[1]!;
     for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+      const c = codeAt(s, i);
       a = Math.imul(a ^ c, 0x01000193);
       b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
     }

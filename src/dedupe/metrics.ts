@@ -2,6 +2,7 @@
  * String metrics and phonetic keys used by dedupe comparisons and blocking.
  * All work on UTF-16 code units of already folded strings; none throws, all are symmetric.
  */
+import { codeAt } from '../core/text.js';
 
 /** Longest input a metric looks at; longer strings are cut (keeps the quadratic metrics bounded). */
 export const MAX_METRIC_LENGTH = 200;
@@ -26,9 +27,9 @@ export function jaro(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
     const hi = Math.min(lb - 1, i + window);
-    const c = a.charCodeAt(i);
+    const c = codeAt(a, i);
     for (let j = lo; j <= hi; j++) {
-      if (mb[j] === 0 && b.charCodeAt(j) === c) {
+      if (mb[j] === 0 && codeAt(b, j) === c) {
         ma[i] = 1;
         mb[j] = 1;
         matches++;
@@ -42,7 +43,7 @@ export function jaro(a: string, b: string): number {
   for (let i = 0; i < la; i++) {
     if (ma[i] === 0) continue;
     while (mb[k] === 0) k++;
-    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    if (codeAt(a, i) !== codeAt(b, k)) t++;
     k++;
   }
   const m = matches;
@@ -63,7 +64,7 @@ export function jaroWinkler(a: string, b: string): number {
   if (j <= 0.7) return j;
   let p = 0;
   const n = Math.min(4, a.length, b.length);
-  while (p < n && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  while (p < n && codeAt(a, p) === codeAt(b, p)) p++;
   return j + p * 0.1 * (1 - j);
 }
 
@@ -90,9 +91,9 @@ export function levenshtein(a: string, b: string, max = Infinity): number {
   for (let i = 1; i <= la; i++) {
     cur[0] = i;
     let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
+    const ca = codeAt(a, i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const cost = ca === codeAt(b, j - 1) ? 0 : 1;
       const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       cur[j] = v;
       if (v < rowMin) rowMin = v;

@@ -9,6 +9,7 @@
  * generic one (config lookups, `hasAny` over its bad-delimiter list per cell) cost a third of
  * a streamed job's main thread.
  */
+import { codeAt } from '../core/text.js';
 
 /** Cells a spreadsheet would run as a formula. Phone numbers like "+1 (415) 555-2671 x12" and "-12.5" stay as they are. */
 export const FORMULA_START = /^(?:[=@\t\r]|[+-](?![\d\s()./-]*(?:(?:x|ext\.?|;ext=)\s*\d{1,10})?$))/i;
@@ -47,8 +48,8 @@ const SPECIAL: Readonly<Record<string, RegExp>> = { ',': /[",\r\n\ufeff]/, ';': 
 export function csvCell(value: Cell, delimiter: NonNullable<CsvWriteOptions['delimiter']> = ',', guard = true): string {
   if (value === null || value === undefined || value === '') return '';
   let s = typeof value === 'string' ? value : String(value);
-  if (guard && formulaLead(s.charCodeAt(0)) && FORMULA_START.test(s)) s = `'${s}`;
-  else if (!SPECIAL[delimiter]!.test(s)) return s.charCodeAt(0) === 32 || s.charCodeAt(s.length - 1) === 32 ? `"${s}"` : s;
+  if (guard && formulaLead(codeAt(s, 0)) && FORMULA_START.test(s)) s = `'${s}`;
+  else if (!SPECIAL[delimiter]!.test(s)) return codeAt(s, 0) === 32 || codeAt(s, s.length - 1) === 32 ? `"${s}"` : s;
   return s.includes('"') ? `"${s.replace(QUOTE, '""')}"` : `"${s}"`;
 }
 

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import placeholders from '../../../dictionaries/placeholders.json' with { type: 'json' };
 import { issue, type Issue } from '../../core/codes.js';
-import { cleanWhitespace, foldKey, hasControl, stripControl } from '../../core/text.js';
+import { cleanWhitespace, codeAt, foldKey, hasControl, stripControl } from '../../core/text.js';
 import { defineStep } from '../step.js';
 
 let placeholderSet: ReadonlySet<string> | null = null;
@@ -34,9 +34,9 @@ function isPlaceholderAscii(v: string): boolean {
   if (cands === undefined) return false;
   next: for (const p of cands) {
     for (let i = 0; i < n; i++) {
-      let c = v.charCodeAt(i);
+      let c = codeAt(v, i);
       if (c >= 65 && c <= 90) c += 32;
-      if (c !== p.charCodeAt(i)) continue next;
+      if (c !== codeAt(p, i)) continue next;
     }
     return true;
   }
@@ -49,10 +49,10 @@ function isPlaceholderAscii(v: string): boolean {
  */
 function cleanAscii(s: string): boolean {
   const n = s.length;
-  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  if (n === 0 || codeAt(s, 0) === 32 || codeAt(s, n - 1) === 32) return false;
   let prevSpace = false;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c === 32) {
       if (prevSpace) return false;
       prevSpace = true;
@@ -71,10 +71,10 @@ function cleanAscii(s: string): boolean {
  */
 function cleanUnicode(s: string): boolean {
   const n = s.length;
-  if (n === 0 || s.charCodeAt(0) === 32 || s.charCodeAt(n - 1) === 32) return false;
+  if (n === 0 || codeAt(s, 0) === 32 || codeAt(s, n - 1) === 32) return false;
   let prevSpace = false;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c === 32) {
       if (prevSpace) return false;
       prevSpace = true;

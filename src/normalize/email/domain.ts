@@ -5,6 +5,7 @@
  */
 import { parse } from 'tldts';
 import { osaDistance } from '../../core/distance.js';
+import { codeAt } from '../../core/text.js';
 
 const ASCII_HOST = /^[a-z0-9.-]+$/;
 const LABEL = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]{0,61}[a-z0-9])$/;
@@ -83,7 +84,7 @@ export function hostInfo(h: string): HostInfo {
 
 function sameFrom(a: string, ai: number, b: string, bi: number): boolean {
   if (a.length - ai !== b.length - bi) return false;
-  for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+  for (; ai < a.length; ai++, bi++) if (codeAt(a, ai) !== codeAt(b, bi)) return false;
   return true;
 }
 
@@ -100,10 +101,10 @@ export function oneEditApart(a: string, b: string): boolean {
   if (la - lb > 1 || lb - la > 1 || a === b) return false;
   let i = 0;
   const m = Math.min(la, lb);
-  while (i < m && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  while (i < m && codeAt(a, i) === codeAt(b, i)) i++;
   if (la === lb) {
     if (sameFrom(a, i + 1, b, i + 1)) return true;
-    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+    return i + 1 < la && codeAt(a, i) === codeAt(b, i + 1) && codeAt(a, i + 1) === codeAt(b, i) && sameFrom(a, i + 2, b, i + 2);
   }
   return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
 }

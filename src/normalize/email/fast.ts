@@ -2,6 +2,7 @@
  * Allocation-free helpers for the email normalizer's common case (a plain, well-formed address).
  * Each is equal to the regex or string operation named in its comment (fast.test.ts checks it).
  */
+import { codeAt } from '../../core/text.js';
 
 const COMPACT = /[^a-z0-9]/g;
 
@@ -19,13 +20,13 @@ export function simpleAt(s: string): number {
   const n = s.length;
   let at = -1;
   for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c >= 128) return NON_ASCII_SEEN;
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 46 || c === 45) continue;
     if (c === 64 && at < 0) at = i;
     else if (at >= 0 || (c !== 95 && c !== 37 && c !== 43)) {
       // Another "@", or a character neither part allows: still scan for non-ASCII.
-      for (let j = i + 1; j < n; j++) if (s.charCodeAt(j) >= 128) return NON_ASCII_SEEN;
+      for (let j = i + 1; j < n; j++) if (codeAt(s, j) >= 128) return NON_ASCII_SEEN;
       return NOT_SIMPLE;
     }
   }
@@ -35,7 +36,7 @@ export function simpleAt(s: string): number {
 /** `s.toLowerCase()`, without allocating when `s` is ASCII without capitals. */
 export function lowerFast(s: string): string {
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c >= 128 || (c >= 65 && c <= 90)) return s.toLowerCase();
   }
   return s;
@@ -44,7 +45,7 @@ export function lowerFast(s: string): string {
 /** `s.replace(COMPACT, '')`, without allocating when there is nothing to remove. */
 export function compactAlnum(s: string): string {
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return s.replace(COMPACT, '');
   }
   return s;
@@ -52,7 +53,7 @@ export function compactAlnum(s: string): string {
 
 /** Length and first UTF-16 unit of a string, as one number (a set-membership prefilter). */
 export function shapeOf(s: string): number {
-  return s.length === 0 ? 0 : s.length * 65536 + s.charCodeAt(0);
+  return s.length === 0 ? 0 : s.length * 65536 + codeAt(s, 0);
 }
 
 /** `box === sld(domain)` without slicing. */
@@ -64,8 +65,8 @@ export function isSld(box: string, domain: string): boolean {
 /** `/^(.)\1+$/.test(s)` for a string of letters and digits (no line terminators). */
 export function oneCharRepeated(s: string): boolean {
   if (s.length < 2) return false;
-  const c = s.charCodeAt(0);
-  for (let i = 1; i < s.length; i++) if (s.charCodeAt(i) !== c) return false;
+  const c = codeAt(s, 0);
+  for (let i = 1; i < s.length; i++) if (codeAt(s, i) !== c) return false;
   return true;
 }
 

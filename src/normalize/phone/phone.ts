@@ -8,7 +8,7 @@ import {
 import { issue, type Issue } from '../../core/codes.js';
 import { LeadtidyError } from '../../core/errors.js';
 import { none, ok, type UnitResult } from '../../core/result.js';
-import { PairMemoCache, stripControl } from '../../core/text.js';
+import { codeAt, PairMemoCache, stripControl } from '../../core/text.js';
 
 /** A normalized phone number. `e164`, `country`, `type` and `extension` are the public contract. */
 export interface PhoneValue {
@@ -65,7 +65,7 @@ const NANP = new Set(['US', 'CA', 'PR', 'AG', 'AI', 'AS', 'BB', 'BM', 'BS', 'DM'
 function countDigits(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+    const c = codeAt(s, i);
     if (c >= 48 && c <= 57) n++;
   }
   return n;
@@ -149,8 +149,8 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
       }
     }
     // International prefixes written out: "0049 89 …", "011 44 …", "+0049".
-    const c0 = s.charCodeAt(0);
-    if (c0 === 48 /* 0 */ || (c0 === 43 /* + */ && s.charCodeAt(1) === 48)) {
+    const c0 = codeAt(s, 0);
+    if (c0 === 48 /* 0 */ || (c0 === 43 /* + */ && codeAt(s, 1) === 48)) {
       s = s.replace(/^\+?0\s*0\s*(?=[1-9])/, '+');
       if (/^0\s*1\s*1/.test(s) && (!country || NANP.has(country))) s = s.replace(/^0\s*1\s*1\s*/, '+');
     }
@@ -158,7 +158,7 @@ export function createPhoneNormalizer(dicts: PhoneDictionaries): PhoneNormalizer
     if (digits === 0) return none([issue('phone.not_a_number', { input: raw })]);
     if (digits < 5) return none([issue('phone.too_short', { input: raw })]);
     if (digits > 17) return none([issue('phone.too_long', { input: raw })]);
-    const international = s.charCodeAt(0) === 43;
+    const international = codeAt(s, 0) === 43;
     if (!international && !country) return none([issue('phone.no_country', { input: raw })]);
     const p = parse(s, country);
     if (!p) return none([issue(digits < 7 ? 'phone.too_short' : 'phone.invalid', { input: raw, where: country ? ` for ${country}` : '' })]);
