@@ -10,7 +10,7 @@ import { LeadtidyError } from './core/errors.js';
 import type { CleanseOptions, CleanseReport, CleanseResult } from './engine/cleanse.js';
 import { cleanseParallel, type PoolOptions } from './node/pool.js';
 import { cleanFileStream as cleanFileStreamWith, type JobCounts, type StreamFileOptions, type StreamFileResult } from './node/stream-job.js';
-import { parseLeadStream, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
+import { parseLeadStream, parseLeadStreamTuned, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
 import type { CompiledPack } from './engine/pack.js';
 import { cleanse, loadPack } from './index.js';
 import { toCsv } from './io/csv-write.js';
@@ -258,5 +258,11 @@ export function readLeadEvents(path: string, options: Omit<StreamParseOptions, '
  * await cleanFileStream('five-million.csv', { dedupe: false, workers: 2 });
  */
 export function cleanFileStream(input: string, options: StreamFileOptions = {}): Promise<StreamFileResult> {
-  return cleanFileStreamWith(input, options, (path, o) => readLeadEvents(path, { ...o, ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}) }));
+  return cleanFileStreamWith(input, options, (path, { keepSlices, ...o }) =>
+    parseLeadStreamTuned(
+      createReadStream(path, { highWaterMark: 256 * 1024 }),
+      { ...o, ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}) },
+      { keepSlices },
+    ),
+  );
 }

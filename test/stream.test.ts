@@ -184,6 +184,8 @@ describe('parseLeadStream equals parseLeadFile', () => {
       expectSameAsWhole(await collect(chunksOf(bytes, size), { filename: file, batchSize: 100 }), bytes, { filename: file, batchSize: 100 });
     }
     expectSameAsWhole(await collect(chunksOf(bytes, 4096), { filename: file }, { pieceChars: 97 }), bytes, { filename: file });
+    // Cells left as slices of the parsed text (rows meant for worker threads): the same rows.
+    expectSameAsWhole(await collect(chunksOf(bytes, 4096), { filename: file }, { pieceChars: 97, keepSlices: true }), bytes, { filename: file });
   });
 
   test('random CSV split at random points (property)', async () => {

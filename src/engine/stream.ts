@@ -13,6 +13,7 @@
  */
 import type { Issue } from '../core/codes.js';
 import { LeadtidyError } from '../core/errors.js';
+import { detached } from '../core/text.js';
 import type { LeadRecord, RawRow } from '../core/fields.js';
 import type { BatchOutput } from '../io/batch-output.js';
 import type { ParseMeta } from '../io/parse-text.js';
@@ -74,6 +75,12 @@ export interface CleanseStreamOptions extends Omit<CleanseOptions, 'rowNumbers' 
   readonly runner?: (plan: CleansePlan, sample: readonly RawRow[]) => Promise<BatchRunner> | BatchRunner;
   /** Called after each batch with the rows done so far. */
   readonly onProgress?: (done: number) => void;
+  /**
+   * The rows' cells may be slices of the parsed text (the parser's `keepSlices`, for rows meant
+   * for worker threads): a batch that runs on this thread gets its long cells copied first, so
+   * that no cache here keeps a piece of the file alive.
+   */
+  readonly slicedCells?: boolean;
 }
 
 /** A batch of output, in input order. */
@@ -278,7 +285,10 @@ export async function* cleanseStreamWith(
       plan = extendPlan(plan, extra);
       runnerCurrent = false;
     }
-    const p = runner && runnerCurrent ? runner.run(c.rows, c.rowNumbers, first) : Promise.resolve(runRecordSteps(plan, c.rows, c.rowNumbers, first));
+    const p =
+      runner && runnerCurrent
+        ? runner.run(c.rows, c.rowNumbers, first)
+        : Promise.resolve(runRecordSteps(plan, options.slicedCells ? c.rows.map(detachRow) : c.rows, c.rowNumbers, first));
     inFlight.push(p);
     first += c.rows.length;
   };
@@ -434,4 +444,14 @@ export async function collectCleanseStream(events: AsyncIterable<CleanseStreamEv
     }
   }
   throw new LeadtidyError('input', 'cleanseStream ended without its end event');
+}
+
+/** The row with its long cells copied in place (see `CleanseStreamOptions.slicedCells`; the parser's own rows). */
+function detachRow(row: RawRow): RawRow {
+  const r = row as Record<string, string>;
+  for (const k of Object.keys(r)) {
+    const v = r[k];
+    if (typeof v === 'string' && v.length >= 13) r[k] = detached(v);
+  }
+  return row;
 }

@@ -65,9 +65,15 @@ export interface StreamTuning {
    * those choices on less text than parseLeadFile does (tests only).
    */
   readonly holdChars?: number;
+  /**
+   * Leave cells as the slices of the text piece papaparse returns instead of copying the long
+   * ones (see `detachCells`): for rows that only go to worker threads, which get copies of
+   * their own; whoever runs rows on this thread must copy them first.
+   */
+  readonly keepSlices?: boolean;
 }
 
-const DEFAULT_TUNING: StreamTuning = { pieceChars: 64 * 1024 };
+export const DEFAULT_TUNING: StreamTuning = { pieceChars: 64 * 1024 };
 
 /** Bytes looked at before the encoding is chosen (BOM, UTF-16 pattern, UTF-8 validity). */
 export const DETECT_BYTES = 1024 * 1024;
@@ -458,7 +464,7 @@ class TextStage {
       if (found) this.out.addIssue({ ...found, row: this.gridRows + (typeof e.row === 'number' ? e.row : 0) + 1 });
     }
     const b = this.builder!;
-    for (let i = 0; i < data.length; i++) b.push(detachCells(data[i]!));
+    for (let i = 0; i < data.length; i++) b.push(this.tuning.keepSlices ? data[i]! : detachCells(data[i]!));
     this.gridRows += data.length;
   }
 
@@ -488,7 +494,7 @@ class TextStage {
         if (found) this.out.addIssue({ ...found, row: this.gridRows + (typeof e.row === 'number' ? e.row : 0) + 1 });
       }
       const b = this.builder!;
-      for (let i = 0; i < data.length; i++) b.push(detachCells(data[i]!));
+      for (let i = 0; i < data.length; i++) b.push(this.tuning.keepSlices ? data[i]! : detachCells(data[i]!));
       this.gridRows += data.length;
     }
     const b = this.builder!;
@@ -531,7 +537,7 @@ export function wholeFileIssueOrder(issues: readonly Issue[]): Issue[] {
  * value) would pin 64 KB of the file, and a bounded cache of 20,000 values most of a large
  * file. Strings under 13 characters are copies in V8 already.
  */
-function detachCells(cells: string[]): string[] {
+export function detachCells(cells: string[]): string[] {
   for (let j = 0; j < cells.length; j++) {
     const c = cells[j]!;
     if (c.length >= 13) cells[j] = detached(c);

@@ -2,7 +2,7 @@
  * `parseLeadStream`: a lead file as chunks in, header-keyed rows out in batches. Pure: works
  * on any iterable or async iterable of chunks (Node `Readable`, web `ReadableStream`, generators).
  */
-import { streamLeadFile, type ByteChunks, type LeadStreamEvent, type StreamParseOptions } from './stream-text.js';
+import { DEFAULT_TUNING, streamLeadFile, type ByteChunks, type LeadStreamEvent, type StreamParseOptions, type StreamTuning } from './stream-text.js';
 import { readSheetGrid } from './xlsx-read.js';
 
 export type { ByteChunks, LeadStreamEvent, StreamParseOptions } from './stream-text.js';
@@ -42,4 +42,9 @@ export type { ByteChunks, LeadStreamEvent, StreamParseOptions } from './stream-t
  */
 export function parseLeadStream(source: ByteChunks, options: StreamParseOptions = {}): AsyncGenerator<LeadStreamEvent> {
   return streamLeadFile(source, options, readSheetGrid);
+}
+
+/** {@link parseLeadStream} with the internal knobs (`StreamTuning`). */
+export function parseLeadStreamTuned(source: ByteChunks, options: StreamParseOptions, tuning: Partial<StreamTuning>): AsyncGenerator<LeadStreamEvent> {
+  return streamLeadFile(source, options, readSheetGrid, { ...DEFAULT_TUNING, ...tuning });
 }

@@ -121,7 +121,7 @@ export interface JobCounts {
 export async function cleanFileStream(
   input: string,
   options: StreamFileOptions,
-  openSource: (path: string, options: { sheet?: string | number; filename: string }) => AsyncIterable<ParseStreamEvent>,
+  openSource: (path: string, options: { sheet?: string | number; filename: string; keepSlices: boolean }) => AsyncIterable<ParseStreamEvent>,
 ): Promise<StreamFileResult> {
   const pack = await jobPack(options.pack);
   const inputs = await jobInputs(pack, options);
@@ -153,7 +153,11 @@ export async function cleanFileStream(
     // Prepared output (see the module comment): decided once the plan is known.
     let prepared = false;
     const segments: Segment[] = [];
-    const source = options.source ?? openSource(input, { filename: basename(input), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
+    // Rows that only go to worker threads need not be copied out of the parsed text (they are
+    // copied there): measured 1.04× on 1M rows. A batch that runs here copies its cells first.
+    const workerOnly = own !== null && own.size > 0 && workers > 1;
+    const source =
+      options.source ?? openSource(input, { filename: basename(input), keepSlices: workerOnly, ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) });
     const wanted = (): BatchOutputWanted => ({ known: cleanShape.columns(), keepIssues: Math.max(0, MAX_REPORT_ISSUES - firstIssues.length) });
     const streamOptions: CleanseStreamOptions = {
       pack,
@@ -163,6 +167,7 @@ export async function cleanFileStream(
       ...(inputs.accounts ? { accounts: inputs.accounts } : {}),
       ...(inputs.existing ? { existing: inputs.existing } : {}),
       ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}),
+      ...(workerOnly && !options.source ? { slicedCells: true } : {}),
       ...(options.onProgress ? { onProgress: (done: number) => options.onProgress!(done, 0) } : {}),
       runner: async (plan, sample) => {
         // Called once the plan is known, so `streamOptions` is complete by then.
