@@ -250,7 +250,14 @@ const TITLE_DIGRAPHS: ReadonlyMap<string, string> = new Map([
   ['Ǆ', 'ǅ'], ['ǅ', 'ǅ'], ['ǆ', 'ǅ'], ['Ǉ', 'ǈ'], ['ǈ', 'ǈ'], ['ǉ', 'ǈ'], ['Ǌ', 'ǋ'], ['ǋ', 'ǋ'], ['ǌ', 'ǋ'], ['Ǳ', 'ǲ'], ['ǲ', 'ǲ'], ['ǳ', 'ǲ'],
 ]);
 
-/** The title case of one character (the first of a capitalized word): its upper case, except for the digraph letters. */
+/**
+ * The title case of one character (the first of a capitalized word): its upper case, except for
+ * the digraph letters, and for letters whose upper case is longer ("ŉ" → "ʼN", "ß" → "SS"), which
+ * stay as they are: the longer form would be recased differently when seen again ("ʼN" → "ʼn").
+ */
 export function titleChar(c: string): string {
-  return TITLE_DIGRAPHS.get(c) ?? c.toUpperCase();
+  const d = TITLE_DIGRAPHS.get(c);
+  if (d !== undefined) return d;
+  const u = c.toUpperCase();
+  return u.length === c.length ? u : c;
 }

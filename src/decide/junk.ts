@@ -9,7 +9,7 @@ import * as z from 'zod';
 import junk from '../../dictionaries/junk.json' with { type: 'json' };
 import { issue, type Issue } from '../core/codes.js';
 import { foldKey, MemoCache, PairMemoCache } from '../core/text.js';
-import { defineStep } from '../engine/step.js';
+import { NO_OUTPUT, defineStep } from '../engine/step.js';
 
 export type JunkReason = 'fake_name' | 'placeholder' | 'test_word' | 'keyboard_run' | 'repeated_characters' | 'initials_only' | 'digits' | 'no_letters';
 
@@ -137,7 +137,6 @@ function junkReasonOfPartsNow(parts: readonly string[], kind: 'person' | 'compan
 }
 
 /** A step output that changes nothing (shared, frozen). */
-const NOTHING = Object.freeze({});
 
 export const junkStep = defineStep({
   name: 'junk',
@@ -162,13 +161,13 @@ export const junkStep = defineStep({
         if (v !== null && v !== '') parts.push(v);
       }
     }
-    if (parts.length === 0) return NOTHING;
+    if (parts.length === 0) return NO_OUTPUT;
     const code = options.kind === 'person' ? 'name.junk' : 'company.junk';
     // The name and company parsers may have flagged this row already: one issue is enough.
     const seen = ctx.issues;
-    for (let k = 0; k < seen.length; k++) if (seen[k]!.code === code) return NOTHING;
+    for (let k = 0; k < seen.length; k++) if (seen[k]!.code === code) return NO_OUTPUT;
     const reason = junkReasonOfParts(parts, options.kind);
-    if (!reason) return NOTHING;
+    if (!reason) return NO_OUTPUT;
     const whole = parts.join(' ');
     const issues: Issue[] = [issue(code, { value: whole, reason: reason.replace(/_/g, ' ') })];
     return { issues };

@@ -12,7 +12,7 @@ import { compileTarget, renderRecord, type CompiledTarget } from '../export/targ
 import type { ParsedLeadFile } from '../io/parse.js';
 import { mapHeaders, type HeaderMapping } from './headers.js';
 import { compilePack, type CompileContext, type CompiledPack } from './pack.js';
-import type { CellValue, StepContext } from './step.js';
+import { NO_OUTPUT, type CellValue, type StepContext } from './step.js';
 
 /** One changed cell: enough to undo it. */
 export interface Change {
@@ -590,6 +590,8 @@ export function runRecordSteps(
           rowIssues.push(issue('step.failed', { step: ps.name, reason: e instanceof Error ? e.message : String(e) }, { field, row: sourceRow }));
           continue;
         }
+        // Most calls change nothing: passed over without reading the output (see NO_OUTPUT).
+        if (out === NO_OUTPUT) continue;
         if (out.value !== undefined && out.value !== before) {
           changes.push({ row: sourceRow, field, before, after: out.value, rule: ep.ruleNames[slots[s]!]! });
           ruleCounts.add(slots[s]!);

@@ -26,6 +26,13 @@ export interface StepOutput {
 }
 
 /**
+ * The output of a step that changes nothing and has no issues. Return it rather than a fresh
+ * `{}`: the engine passes over it without reading its properties (step outputs come in many
+ * shapes, so each property read is a megamorphic lookup in V8).
+ */
+export const NO_OUTPUT: StepOutput = Object.freeze({});
+
+/**
  * A record step: a named, pure adapter from a normalizer unit to record fields.
  * Its options are validated by its own zod schema when a pack is loaded.
  */

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import placeholders from '../../../dictionaries/placeholders.json' with { type: 'json' };
 import { issue, type Issue } from '../../core/codes.js';
 import { cleanWhitespace, codeAt, foldKey, hasControl, stripControl } from '../../core/text.js';
-import { defineStep } from '../step.js';
+import { NO_OUTPUT, defineStep, type CellValue } from '../step.js';
 
 let placeholderSet: ReadonlySet<string> | null = null;
 let placeholderMax = 0;
@@ -99,7 +99,6 @@ function cleanUnicode(s: string): boolean {
 }
 
 /** A step output that changes nothing (shared, frozen). */
-const NOTHING = Object.freeze({});
 
 const MULTI_WS = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
@@ -132,6 +131,18 @@ export function cleanCell(
   return { value: cleaned, issues };
 }
 
+const DEFAULT_CLEAN = { multiline: false, placeholders: true, extraPlaceholders: [] } as const;
+
+/**
+ * Whether the `clean` step (default options) empties this cell: blank, control characters
+ * only, or a placeholder ("n/a", "#N/A", "-"). A step that looks at another field before that
+ * field's own `clean` step has run judges emptiness with this, so the result is the same when
+ * the clean output is cleansed again.
+ */
+export function cleansToEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || cleanCell(value, DEFAULT_CLEAN).value === null;
+}
+
 export const cleanStep = defineStep({
   name: 'clean',
   description: 'Trim, collapse whitespace, drop control characters, and turn placeholders ("n/a", "-", "#N/A") into empty.',
@@ -143,15 +154,15 @@ export const cleanStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null) return {};
+    if (value === null) return NO_OUTPUT;
     // Fast paths for the common cell: one line, no control characters, not a placeholder.
     if (options.extraPlaceholders.length === 0) {
-      if (cleanAscii(value)) return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NOTHING;
-      if (cleanUnicode(value)) return options.placeholders && isPlaceholder(value) ? cleanCell(value, options) : NOTHING;
+      if (cleanAscii(value)) return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NO_OUTPUT;
+      if (cleanUnicode(value)) return options.placeholders && isPlaceholder(value) ? cleanCell(value, options) : NO_OUTPUT;
     }
     if (!options.multiline && options.extraPlaceholders.length === 0 && !hasControl(value)) {
       const cleaned = cleanWhitespace(value);
-      if (cleaned !== '' && !(options.placeholders && isPlaceholder(cleaned))) return cleaned === value ? NOTHING : { value: cleaned };
+      if (cleaned !== '' && !(options.placeholders && isPlaceholder(cleaned))) return cleaned === value ? NO_OUTPUT : { value: cleaned };
     }
     const r = cleanCell(value, options);
     return { value: r.value, issues: r.issues };
@@ -174,7 +185,7 @@ export const mapStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null) return {};
+    if (value === null) return NO_OUTPUT;
     let table = mapTables.get(options);
     if (!table) {
       table = new Map<string, string | null>();
@@ -200,7 +211,7 @@ export const booleanStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null) return {};
+    if (value === null) return NO_OUTPUT;
     let t = booleanTables.get(options);
     if (!t) {
       t = {
@@ -212,7 +223,7 @@ export const booleanStep = defineStep({
     const k = foldKey(value);
     if (t.yes.has(k)) return value === 'true' ? {} : { value: 'true' };
     if (t.no.has(k)) return value === 'false' ? {} : { value: 'false' };
-    return {};
+    return NO_OUTPUT;
   },
 });
 
@@ -221,7 +232,7 @@ export const maxLengthStep = defineStep({
   description: 'Flag (or truncate) values longer than a target field allows.',
   options: z.object({ max: z.number().int().positive(), truncate: z.boolean().default(false) }).strict(),
   run(value, options) {
-    if (value === null || value.length <= options.max) return {};
+    if (value === null || value.length <= options.max) return NO_OUTPUT;
     const issues = [issue('cell.too_long', { length: value.length, max: options.max })];
     return options.truncate ? { value: value.slice(0, options.max), issues } : { issues };
   },

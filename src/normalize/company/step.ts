@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MemoCache } from '../../core/text.js';
-import { defineStep, type StepOutput } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep, type StepOutput } from '../../engine/step.js';
 import { normalizeCompanyName } from './index.js';
 
 // Company names repeat within a file: one step output per distinct cell and options object (packs
@@ -25,7 +25,7 @@ export const companyNameStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     let memo = memos.get(options);
     if (memo === undefined) memos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'companyName step')));
     let out = memo.get(value);

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineStep } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep } from '../../engine/step.js';
 import { normalizeEmail } from './index.js';
 
 /**
@@ -19,7 +19,7 @@ export const emailStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const r = normalizeEmail(value, options);
     if (r.value === null) return { issues: r.issues };
     return r.value.email === value ? { issues: r.issues } : { value: r.value.email, issues: r.issues };

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { deepFreeze, MemoCache, PairMemoCache } from '../../core/text.js';
-import { defineStep, type CellValue, type StepContext, type StepOutput } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep, type CellValue, type StepContext, type StepOutput } from '../../engine/step.js';
 import { normalizeCountryFull as normalizeCountry } from '../country/full.js';
 import type { PhoneValue } from '../phone/phone.js';
 import { normalizePhone } from '../phone/index.js';
@@ -46,7 +46,7 @@ export const countryStep = defineStep({
   description: 'Country → ISO 3166-1 alpha-2 (names in many languages, codes, former names, typos).',
   options: z.object({ typos: z.boolean().default(true) }).strict().default({ typos: true }),
   run(value: CellValue, options) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const r = normalizeCountry(value, { typos: options.typos });
     return r.value ? { value: r.value.code, issues: r.issues } : { issues: r.issues };
   },
@@ -184,7 +184,7 @@ export const stateStep = defineStep({
     .strict()
     .default({ countryFrom: 'country' }),
   run(value: CellValue, options, ctx) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const country = recordCountry(ctx, options.countryFrom);
     const memo = memoFor(stateMemos, options, 'state step');
     let out = memo.get(country ?? '', value);
@@ -211,7 +211,7 @@ export const postalCodeStep = defineStep({
   description: 'Postal code → canonical form for the country (ZIP+4, "K1A 0B1", "SW1A 1AA", …); leading zeros restored.',
   options: z.object({ countryFrom: z.string().default('country') }).strict().default({ countryFrom: 'country' }),
   run(value: CellValue, options, ctx) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const country = recordCountry(ctx, options.countryFrom);
     const memo = memoFor(postalMemos, options, 'postalCode step');
     let out = memo.get(country ?? '', value);
@@ -243,7 +243,7 @@ export const phoneStep = defineStep({
     .strict()
     .default({ defaultCountryFrom: 'country', extension: 'rfc3966', type: false }),
   run(value: CellValue, options, ctx) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const country = recordCountry(ctx, options.defaultCountryFrom) ?? options.defaultCountry;
     const memo = memoFor(phoneMemos, options, 'phone step');
     let out = memo.get(country ?? '', value);

@@ -128,7 +128,11 @@ function recaseWord(T: Tables, w: string, inSurname: boolean, firstOfName: boole
 function recaseWordRaw(T: Tables, w: string, inSurname: boolean, firstOfName: boolean): string {
   const lw = w.toLowerCase();
   if (!firstOfName && T.particles.has(lw)) return lw;
-  if (INITIAL.test(w)) return w.toUpperCase();
+  if (INITIAL.test(w)) {
+    // A letter whose upper case is longer ("ŉ" → "ʼN") stays: "ʼN" would recase to "ʼn" next time.
+    const u = w.toUpperCase();
+    return u.length === w.length ? u : w;
+  }
   return lw
     .split('-')
     .map((part) => {

@@ -2,8 +2,9 @@ import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { issue } from '../../core/codes.js';
 import type { CellValue, StepContext, StepOutput } from '../../engine/step.js';
-import { defineStep } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep } from '../../engine/step.js';
 import { deepFreeze, MemoCache } from '../../core/text.js';
+import { cleansToEmpty } from '../../engine/steps/basic.js';
 import type { UnitResult } from '../../core/result.js';
 import { isGivenName, parsePersonName, personNameTables, recaseName, type PersonNameValue } from './index.js';
 
@@ -51,7 +52,9 @@ function partEntry<O extends { recase: boolean }>(
 
 const opts = z.object({ recase: z.boolean().default(true) }).strict();
 
-const empty = (v: CellValue | undefined): boolean => v === null || v === undefined || v.trim() === '';
+// A field whose own clean step has not run yet may still hold a placeholder ("#N/A") that it
+// will empty: judged as empty now, or the split would happen only when the output is cleansed again.
+const empty = cleansToEmpty;
 
 /**
  * Name words bound for their own fields, cased as those fields' steps would case them alone:
@@ -85,7 +88,7 @@ function fillParts(
     ['credentials', p.credentials, 'Credentials'],
   ];
   for (const [field, text, part] of want) {
-    if (field === skip || text === undefined) continue;
+    if (field === skip || text === undefined || empty(text)) continue;
     if (empty(ctx.record[field as keyof typeof ctx.record] as CellValue | undefined)) {
       set[field] = text;
       if (from !== 'fullName' && (field === 'salutation' || field === 'suffix' || field === 'credentials')) {
@@ -109,7 +112,7 @@ export const personNameStep = defineStep({
   description: 'Parse a full name into salutation, first, middle, last, suffix and credentials (fills empty part fields).',
   options: opts,
   run(value, options, ctx): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const r = parsePersonName(value, options);
     if (r.value === null) return { issues: r.issues };
     const issues = [...r.issues];
@@ -136,7 +139,7 @@ export const firstNameStep = defineStep({
   description: 'Fix a first-name cell: recase, move salutations out, split a full name or "Last, First" when the last name is empty.',
   options: opts,
   run(value, options, ctx): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const e = partEntry(value, options, firstNamePlain, firstNameOutput, ctx, 'firstName step');
     return e.plain ?? firstNameOutput(value, options, ctx, e.r);
   },
@@ -156,7 +159,9 @@ function firstNameOutput(value: string, options: { recase: boolean }, ctx: StepC
   if (r.value === null) return { issues: r.issues };
   const p = r.value;
   const issues: Issue[] = r.issues.filter((i) => i.code !== 'name.recased');
-  if (multi && lastEmpty && p.first !== undefined && p.last !== undefined) {
+  // Split only into parts that stay: a part that its field's clean step would empty ("KA" in
+  // "A,KA" is the placeholder "k. A.") is no name, and the cell stays whole.
+  if (multi && lastEmpty && p.first !== undefined && p.last !== undefined && !empty(p.first) && !empty(p.last)) {
     issues.push(issue('name.split', { original: value, field: 'firstName' }));
     const parts = ownFieldCase(p, options.recase);
     const set = fillParts(ctx, parts, 'firstName', issues, 'firstName');
@@ -193,7 +198,7 @@ export const lastNameStep = defineStep({
   // warnSwapped is off by default: the given-name list is English-centred, so "Priya Thomas" would warn.
   options: z.object({ recase: z.boolean().default(true), warnSwapped: z.boolean().default(false) }).strict(),
   run(value, options, ctx): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const e = partEntry(value, options, lastNamePlain, lastNameOutput, ctx, 'lastName step');
     return e.plain ?? lastNameOutput(value, options, ctx, e.r);
   },
@@ -249,7 +254,7 @@ export const nameCaseStep = defineStep({
   description: 'Recase an ALL-CAPS or all-lower name cell; mixed case is left alone.',
   options: opts,
   run(value, options) {
-    if (value === null || value.trim() === '' || !options.recase) return {};
+    if (value === null || value.trim() === '' || !options.recase) return NO_OUTPUT;
     const next = recaseName(value, 'first');
     return next === value ? {} : { value: next };
   },
@@ -267,14 +272,14 @@ export const salutationStep = defineStep({
   description: 'Write a known salutation in its standard spelling (mr → Mr., frau → Frau); unknown values untouched.',
   options: z.object({}).strict(),
   run(value) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const T = personNameTables();
     const words = value.trim().split(/\s+/);
     const out: string[] = [];
     for (const [i, w] of words.entries()) {
       const k = w.toLowerCase().replace(/[.,;:]+/g, '');
       const disp = T.salutations.get(k) ?? (i > 0 ? T.continuations.get(k) : undefined);
-      if (disp === undefined) return {};
+      if (disp === undefined) return NO_OUTPUT;
       out.push(disp);
     }
     const next = out.join(' ');

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { Issue } from '../../core/codes.js';
 import { PairMemoCache } from '../../core/text.js';
-import { defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep, type CellValue, type StepOutput } from '../../engine/step.js';
 import { classifyTitle, extendTitleClassifier, type TitleClassifier } from './index.js';
 import { titleExtensionSchema } from './schema.js';
 import { parseJobFunction, parseJobLevel } from './picklist.js';
@@ -54,7 +54,7 @@ export const classifyTitleStep = defineStep({
     })
     .strict(),
   run(value: CellValue, options, ctx): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const rec = ctx.record as unknown as Readonly<Record<string, unknown>>;
     const industryRaw = Object.prototype.hasOwnProperty.call(rec, options.industryFrom) ? rec[options.industryFrom] : undefined;
     const industry = typeof industryRaw === 'string' ? industryRaw : null;
@@ -112,7 +112,7 @@ export const normalizeJobLevelStep = defineStep({
   description: 'Rewrite an existing Job Level value (CRM picklist or text) as a TAXONOMY.md level id.',
   options: z.object({}).strict(),
   run(value: CellValue): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const r = parseJobLevel(value);
     if (r.value === null) return { issues: r.issues.map((i) => ({ ...i })) };
     return r.value === value ? {} : { value: r.value };
@@ -131,7 +131,7 @@ export const normalizeJobFunctionStep = defineStep({
   description: 'Rewrite an existing Job Function / Department value as a TAXONOMY.md function id.',
   options: z.object({}).strict(),
   run(value: CellValue): StepOutput {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     const r = parseJobFunction(value);
     if (r.value === null) return { issues: r.issues.map((i) => ({ ...i })) };
     return r.value === value ? {} : { value: r.value };

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { deepFreeze, MemoCache } from '../../core/text.js';
-import { defineStep, type StepOutput } from '../../engine/step.js';
+import { NO_OUTPUT, defineStep, type StepOutput } from '../../engine/step.js';
 import { normalizeWebsite } from './index.js';
 
 // A company's website is written the same way on many rows: one result per distinct cell and
@@ -24,7 +24,7 @@ export const websiteStep = defineStep({
     })
     .strict(),
   run(value, options) {
-    if (value === null || value.trim() === '') return {};
+    if (value === null || value.trim() === '') return NO_OUTPUT;
     let memo = memos.get(options);
     if (memo === undefined) memos.set(options, (memo = new MemoCache<StepOutput>(10_000, 'website step')));
     let out = memo.get(value);
