@@ -10,7 +10,7 @@ import { LeadtidyError } from './core/errors.js';
 import type { CleanseOptions, CleanseReport, CleanseResult } from './engine/cleanse.js';
 import { cleanseParallel, type PoolOptions } from './node/pool.js';
 import { cleanFileStream as cleanFileStreamWith, type JobCounts, type StreamFileOptions, type StreamFileResult } from './node/stream-job.js';
-import { parseLeadStream, parseLeadStreamTuned, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
+import { parseLeadStreamTuned, type LeadStreamEvent, type StreamParseOptions } from './io/stream.js';
 import type { CompiledPack } from './engine/pack.js';
 import { cleanse, loadPack } from './index.js';
 import { toCsv } from './io/csv-write.js';
@@ -247,7 +247,12 @@ export { cleanseParallel, createWorkerPool, DEFAULT_BATCH_ROWS, type PoolOptions
  * (SheetJS has no streaming reader) and handed out in batches.
  */
 export function readLeadEvents(path: string, options: Omit<StreamParseOptions, 'filename'> = {}): AsyncGenerator<LeadStreamEvent> {
-  return parseLeadStream(createReadStream(path, { highWaterMark: 256 * 1024 }), { ...options, filename: basename(path) });
+  return leadEvents(path, { ...options, filename: basename(path) });
+}
+
+/** {@link readLeadEvents} with the parser's internal knobs (`keepSlices`: rows meant for worker threads). */
+function leadEvents(path: string, options: StreamParseOptions, tuning: { readonly keepSlices?: boolean } = {}): AsyncGenerator<LeadStreamEvent> {
+  return parseLeadStreamTuned(createReadStream(path, { highWaterMark: 256 * 1024 }), options, tuning);
 }
 
 /**
@@ -259,10 +264,6 @@ export function readLeadEvents(path: string, options: Omit<StreamParseOptions, '
  */
 export function cleanFileStream(input: string, options: StreamFileOptions = {}): Promise<StreamFileResult> {
   return cleanFileStreamWith(input, options, (path, { keepSlices, ...o }) =>
-    parseLeadStreamTuned(
-      createReadStream(path, { highWaterMark: 256 * 1024 }),
-      { ...o, ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}) },
-      { keepSlices },
-    ),
+    leadEvents(path, { ...o, ...(options.batchSize !== undefined ? { batchSize: options.batchSize } : {}) }, { keepSlices }),
   );
 }

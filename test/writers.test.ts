@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { cleanse, neutralizeFormula, parseLeadFile, toCsv } from '../src/index.js';
-import { changeRows, changesCsv, cleanTableShape } from '../src/io/outputs.js';
+import { changeRows, changesLines, cleanTableShape } from '../src/io/outputs.js';
 import { generateLeadCsv } from '../bench/gen.js';
 import { FORMULA_START, csvRows } from '../src/io/csv-write.js';
 import { encodeLines } from '../src/io/utf8-lines.js';
@@ -79,13 +79,13 @@ describe('CSV writer', () => {
 });
 
 describe('direct writers of the clean file and change log', () => {
-  test('cleanTableShape().csv and changesCsv write what csvRows writes of their rows', () => {
+  test('cleanTableShape().csvLines and changesLines write what csvRows writes of their rows', () => {
     const text = `${generateLeadCsv({ rows: 400, seed: 9 })}"=cmd|x",Lee,"a,b",+1 (415) 555-2671,"x\r\ny"\r\n`;
     for (const result of [cleanse(parseLeadFile(text), { dedupe: false }), cleanse(parseLeadFile(text))]) {
       const shape = cleanTableShape();
       shape.add(result.records);
-      expect(shape.csv(result.records)).toBe(csvRows(shape.rows(result.records)));
-      expect(changesCsv(result.changes)).toBe(csvRows(changeRows(result.changes)));
+      expect(shape.csvLines(result.records).join('\r\n')).toBe(csvRows(shape.rows(result.records)));
+      expect(changesLines(result.changes).join('\r\n')).toBe(csvRows(changeRows(result.changes)));
     }
   });
 });

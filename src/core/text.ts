@@ -110,12 +110,14 @@ export interface MemoStat {
 }
 
 /**
- * A copy of `s` that does not keep a larger string alive: a cell parsed out of a whole file is a
- * slice of the file's text, and a cache key holding it would retain the whole text.
+ * `s`, or a copy of it, that does not keep a larger string alive: a cell parsed out of a whole
+ * file is a slice of the file's text, and a cache key holding it would retain the whole text.
+ * Strings under 13 characters are never such slices in V8 (it copies them already): returned as
+ * they are.
  */
 export function detached(s: string): string {
   // Concatenating and slicing makes V8 copy the characters.
-  return (s + ' ').slice(0, -1);
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 interface Counted {

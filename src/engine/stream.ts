@@ -451,7 +451,7 @@ function detachRow(row: RawRow): RawRow {
   const r = row as Record<string, string>;
   for (const k of Object.keys(r)) {
     const v = r[k];
-    if (typeof v === 'string' && v.length >= 13) r[k] = detached(v);
+    if (typeof v === 'string') r[k] = detached(v);
   }
   return row;
 }

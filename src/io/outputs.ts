@@ -41,9 +41,7 @@ export interface CleanTableShape extends TableShape<LeadRecord> {
   /** Adds columns learnt elsewhere (another batch's {@link CleanTableShape.columns}). */
   include(columns: CleanColumns): void;
   columns(): CleanColumns;
-  /** `csvRows(rows(records))` written directly (no cell arrays): the streamed job's hot path. */
-  csv(records: readonly LeadRecord[]): string;
-  /** The lines of {@link CleanTableShape.csv}, one a record. */
+  /** The lines of `csvRows(rows(records))`, one a record, written directly (no cell arrays): the streamed job's hot path. */
   csvLines(records: readonly LeadRecord[]): string[];
 }
 
@@ -132,7 +130,6 @@ export function cleanTableShape(): CleanTableShape {
         return out;
       });
     },
-    csv: (records) => csvLines(records).join('\r\n'),
     csvLines,
   };
 }
@@ -187,12 +184,7 @@ export function changeRows(changes: readonly Change[]): (string | null)[][] {
   return changes.map((c) => [String(c.row), c.field, c.before, c.after, c.rule]);
 }
 
-/** `csvRows(changeRows(changes))` written directly. */
-export function changesCsv(changes: readonly Change[]): string {
-  return changesLines(changes).join('\r\n');
-}
-
-/** The lines of {@link changesCsv}, one a change. */
+/** The lines of `csvRows(changeRows(changes))`, one a change, written directly. */
 export function changesLines(changes: readonly Change[]): string[] {
   const lines: string[] = new Array(changes.length);
   // A row's changes come together, and field names and rule ids repeat: written once each.

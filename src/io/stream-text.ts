@@ -532,15 +532,12 @@ export function wholeFileIssueOrder(issues: readonly Issue[]): Issue[] {
 }
 
 /**
- * Cells as strings of their own. papaparse returns slices of the piece it parsed, and a
- * slice keeps its whole piece alive: a long cell held by a cache (as a key or inside a cached
- * value) would pin 64 KB of the file, and a bounded cache of 20,000 values most of a large
- * file. Strings under 13 characters are copies in V8 already.
+ * Cells as strings of their own (`detached`). papaparse returns slices of the piece it parsed,
+ * and a slice keeps its whole piece alive: a long cell held by a cache (as a key or inside a
+ * cached value) would pin 64 KB of the file, and a bounded cache of 20,000 values most of a
+ * large file.
  */
-export function detachCells(cells: string[]): string[] {
-  for (let j = 0; j < cells.length; j++) {
-    const c = cells[j]!;
-    if (c.length >= 13) cells[j] = detached(c);
-  }
+function detachCells(cells: string[]): string[] {
+  for (let j = 0; j < cells.length; j++) cells[j] = detached(cells[j]!);
   return cells;
 }

@@ -10,9 +10,10 @@
  *
  * When no set step needs the records (no deduplication, existing records, accounts or target
  * profile) and the clean file is CSV, each batch's output is prepared where it ran (a worker
- * thread: `withOutput`): clean rows arrive as CSV text under the columns known so far plus the
- * batch's own, and are spilled as text. At the end, batches written under the final columns
- * are copied as bytes; the few written before a column first showed up are re-cut cell by cell.
+ * thread: `withOutput`): clean and change-log rows arrive as UTF-8 CSV bytes, the clean ones
+ * under the columns known so far plus the batch's own, and are spilled as they are. At the end,
+ * batches written under the final columns are copied as bytes; the few written before a column
+ * first showed up are re-cut cell by cell.
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';

@@ -27,7 +27,7 @@ const port = parentPort;
 if (port) {
   const plans = new Map<number, CleansePlan>();
   const indexes = new Map<number, AccountIndex>();
-  const send = (m: FromWorker): void => port.postMessage(m);
+  const send = (m: FromWorker, transfer: readonly ArrayBuffer[] = []): void => port.postMessage(m, transfer);
   const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
   port.on('message', (m: ToWorker) => {
     if (m.type === 'release') {
@@ -58,9 +58,8 @@ if (port) {
       if (m.output) {
         const b = withOutput(batch, m.output);
         // The bytes move to the main thread (no copy).
-        port.postMessage({ type: 'batch', seq: m.seq, batch: b, changes: packChanges([]) } satisfies FromWorker, [b.output.clean.buffer, b.output.changes.buffer]);
-      }
-      else send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
+        send({ type: 'batch', seq: m.seq, batch: b, changes: packChanges([]) }, [b.output.clean.buffer, b.output.changes.buffer]);
+      } else send({ type: 'batch', seq: m.seq, batch: { ...batch, changes: [] }, changes: packChanges(batch.changes) });
     } catch (e) {
       send({ type: 'error', seq: m.seq, message: message(e) });
     }

@@ -43,40 +43,27 @@ function isPlaceholderAscii(v: string): boolean {
   return false;
 }
 
-/**
- * 1 when `s` is plain printable ASCII already in clean form (single inner spaces, none at
- * the ends, no tab/newline/control character); 0 otherwise (take the general path).
- */
-function cleanAscii(s: string): boolean {
-  const n = s.length;
-  if (n === 0 || codeAt(s, 0) === 32 || codeAt(s, n - 1) === 32) return false;
-  let prevSpace = false;
-  for (let i = 0; i < n; i++) {
-    const c = codeAt(s, i);
-    if (c === 32) {
-      if (prevSpace) return false;
-      prevSpace = true;
-    } else {
-      if (c < 33 || c > 126) return false;
-      prevSpace = false;
-    }
-  }
-  return true;
-}
+/** {@link cleanForm}: the value is printable ASCII already in clean form. */
+const CLEAN_ASCII = 1;
+/** {@link cleanForm}: the value is in clean form and has other characters too. */
+const CLEAN_OTHER = 2;
 
 /**
- * {@link cleanAscii} for a value with other characters too: true when it has none that the
- * general path would change (whitespace, control or invisible formatting characters; this
- * rejects a few more ranges than those, which then take the general path), and clean spacing.
+ * Whether `s` is already in the form the general path would give it: single inner spaces, none
+ * at the ends, no control, whitespace or invisible formatting character (a few more ranges are
+ * refused than the general path changes; those values simply take it). {@link CLEAN_ASCII} when
+ * it is also plain ASCII (placeholders are then checked without allocating), {@link CLEAN_OTHER}
+ * when it has other characters, 0 otherwise (take the general path). One scan either way.
  */
-function cleanUnicode(s: string): boolean {
+function cleanForm(s: string): 0 | typeof CLEAN_ASCII | typeof CLEAN_OTHER {
   const n = s.length;
-  if (n === 0 || codeAt(s, 0) === 32 || codeAt(s, n - 1) === 32) return false;
+  if (n === 0 || codeAt(s, 0) === 32 || codeAt(s, n - 1) === 32) return 0;
   let prevSpace = false;
+  let ascii = true;
   for (let i = 0; i < n; i++) {
     const c = codeAt(s, i);
     if (c === 32) {
-      if (prevSpace) return false;
+      if (prevSpace) return 0;
       prevSpace = true;
       continue;
     }
@@ -92,13 +79,12 @@ function cleanUnicode(s: string): boolean {
       c === 0x3000 ||
       c === 0xfeff
     ) {
-      return false;
+      return 0;
     }
+    ascii = false;
   }
-  return true;
+  return ascii ? CLEAN_ASCII : CLEAN_OTHER;
 }
-
-/** A step output that changes nothing (shared, frozen). */
 
 const MULTI_WS = /[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
@@ -157,8 +143,9 @@ export const cleanStep = defineStep({
     if (value === null) return NO_OUTPUT;
     // Fast paths for the common cell: one line, no control characters, not a placeholder.
     if (options.extraPlaceholders.length === 0) {
-      if (cleanAscii(value)) return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NO_OUTPUT;
-      if (cleanUnicode(value)) return options.placeholders && isPlaceholder(value) ? cleanCell(value, options) : NO_OUTPUT;
+      const form = cleanForm(value);
+      if (form === CLEAN_ASCII) return options.placeholders && isPlaceholderAscii(value) ? cleanCell(value, options) : NO_OUTPUT;
+      if (form === CLEAN_OTHER) return options.placeholders && isPlaceholder(value) ? cleanCell(value, options) : NO_OUTPUT;
     }
     if (!options.multiline && options.extraPlaceholders.length === 0 && !hasControl(value)) {
       const cleaned = cleanWhitespace(value);
@@ -194,7 +181,7 @@ export const mapStep = defineStep({
     }
     const key = options.exact ? value : foldKey(value);
     if (table.has(key)) return { value: table.get(key)! };
-    return options.otherwise === 'empty' ? { value: null } : {};
+    return options.otherwise === 'empty' ? { value: null } : NO_OUTPUT;
   },
 });
 
@@ -221,8 +208,8 @@ export const booleanStep = defineStep({
       booleanTables.set(options, t);
     }
     const k = foldKey(value);
-    if (t.yes.has(k)) return value === 'true' ? {} : { value: 'true' };
-    if (t.no.has(k)) return value === 'false' ? {} : { value: 'false' };
+    if (t.yes.has(k)) return value === 'true' ? NO_OUTPUT : { value: 'true' };
+    if (t.no.has(k)) return value === 'false' ? NO_OUTPUT : { value: 'false' };
     return NO_OUTPUT;
   },
 });

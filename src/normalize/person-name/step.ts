@@ -256,7 +256,7 @@ export const nameCaseStep = defineStep({
   run(value, options) {
     if (value === null || value.trim() === '' || !options.recase) return NO_OUTPUT;
     const next = recaseName(value, 'first');
-    return next === value ? {} : { value: next };
+    return next === value ? NO_OUTPUT : { value: next };
   },
 });
 
@@ -283,7 +283,7 @@ export const salutationStep = defineStep({
       out.push(disp);
     }
     const next = out.join(' ');
-    return next === value ? {} : { value: next };
+    return next === value ? NO_OUTPUT : { value: next };
   },
 });
 
